@@ -1,0 +1,55 @@
+package io.growstack.cli;
+
+import io.growstack.core.Synthesizer;
+import io.growstack.core.ValidationException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code growstack synth}: writes {@code <out>/stacks/<stack>/cdk.tf.json} and prints a summary. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = "Synthesize the stack to Terraform JSON (atomically; terraform's own files are left alone).")
+final class SynthCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder. Default: $CDKTF_OUTDIR when cdktf runs us, else cdktf.out.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Path target = out != null ? out : Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
+        Synthesizer.Result result;
+        try {
+            result = Synthesizer.synth(target, new StarterProgram());
+        } catch (ValidationException e) {
+            stderr.println("growstack: " + e.getMessage());
+            stderr.println("nothing was written");
+            return 2;
+        }
+        for (Map.Entry<String, Path> stack : result.stacks().entrySet()) {
+            Map<String, Integer> counts = result.resourcesByType().get(stack.getKey());
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            stdout.printf("stack %s: %d resources and data sources -> %s%n", stack.getKey(), total,
+                    relative(stack.getValue()));
+            counts.forEach((type, count) -> stdout.printf("  %-45s %3d%n", type, count));
+        }
+        stdout.printf("synthesized in %d ms%n", result.millis());
+        stdout.flush();
+        return 0;
+    }
+
+    private static Path relative(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = path.toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+    }
+}

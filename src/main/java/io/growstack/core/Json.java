@@ -1,0 +1,44 @@
+package io.growstack.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Map;
+
+/**
+ * The one Jackson setup that renders typed arguments and JSON documents (IAM policies) the way
+ * Terraform reads them: snake_case names, nulls and empty collections left out, stable order.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .build();
+    // Policy documents use AWS's own PascalCase keys, so they must not be renamed.
+    private static final ObjectMapper DOCUMENTS = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            .build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private Json() {
+    }
+
+    /** Renders typed arguments to the attribute map Terraform JSON expects. */
+    public static Map<String, Object> attributes(Object args) {
+        return MAPPER.convertValue(args, MAP);
+    }
+
+    /** Encodes a document (an IAM policy, a map) as compact JSON text, keys in insertion order. */
+    public static String document(Object document) {
+        try {
+            return DOCUMENTS.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode document " + document, e);
+        }
+    }
+}
