@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Benchmark program (not a test): synthesizes one stack of about N resources built from real
- * blocks — 15-resource networks, topped up with security-group rules — and prints the count.
+ * blocks — 14-resource networks, topped up with security-group rules — and prints the count.
  */
 public final class SynthBench {
     public static void main(String[] args) {
@@ -22,13 +22,13 @@ public final class SynthBench {
             int made = 0;
             int n = 0;
             Network last = null;
-            while (target - made >= 15) {
+            while (target - made >= 14) {
                 n++;
                 last = new Network(stack, "network-" + n, NetworkProps.builder()
                         .cidr("10." + n + ".0.0/16")
                         .availabilityZones(List.of("ap-northeast-2a", "ap-northeast-2c"))
                         .nat(NatProvider.none()).build());
-                made += 15;
+                made += 14;
             }
             if (made < target) {
                 String vpcId = last != null ? last.vpcId() : "vpc-0123456789abcdef0";

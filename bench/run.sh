@@ -19,12 +19,5 @@ for n in 10 50 100 200; do
   for _ in $(seq 1 "$runs"); do
     results+=("$(python3 bench/measure.py java -cp "bench/out/classes:$cp" SynthBench "$n" "bench/out/cdktf.out")")
   done
-  printf '%s\n' "${results[@]}" | python3 -c '
-import json, statistics, sys
-rows = [json.loads(l) for l in sys.stdin if l.strip()]
-med = lambda k: statistics.median(r[k] for r in rows)
-out = dict(kv.split("=") for kv in rows[0]["output"].split())
-synth = statistics.median(int(dict(kv.split("=") for kv in r["output"].split())["synth_ms"]) for r in rows)
-print(f"{sys.argv[1]:<6} {out[\"resources\"]:<10} {med(\"wall_s\"):<10} {med(\"jvm_rss_mb\"):<12} {med(\"node_rss_mb\"):<12} {synth}")
-' "$n"
+  printf '%s\n' "${results[@]}" | python3 bench/summarize.py "$n"
 done

@@ -1,9 +1,7 @@
 package io.growstack.core;
 
-import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformDataSource;
 import com.hashicorp.cdktf.TerraformResourceConfig;
-import com.hashicorp.cdktf.Token;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -15,12 +13,14 @@ import software.constructs.Construct;
  */
 public class DataSource extends TerraformDataSource {
     private final DataSourceArgs args;
+    private final String address;
 
     /** Creates the data source {@code id} under {@code scope}. */
     public DataSource(Construct scope, String id, DataSourceArgs args) {
         super(scope, id, TerraformResourceConfig.builder().terraformResourceType(args.terraformType()).build());
         this.args = args;
-        overrideLogicalId(LogicalIds.of(this));
+        this.address = "data." + args.terraformType() + "." + LogicalIds.of(scope, id);
+        overrideLogicalId(LogicalIds.of(scope, id));
     }
 
     /** The typed arguments this data source renders. */
@@ -28,14 +28,19 @@ public class DataSource extends TerraformDataSource {
         return args;
     }
 
-    /** A reference to a string attribute, for example {@code attr("insecure_value")}. */
+    /** The Terraform address, for example {@code data.aws_ssm_parameter.network_nat-ami}. */
+    public String address() {
+        return address;
+    }
+
+    /** A reference to an attribute in the same stack, built like {@link Resource#attr(String)}. */
     public String attr(String name) {
-        return getStringAttribute(name);
+        return "${" + address + "." + name + "}";
     }
 
     /** A reference to element {@code index} of a list attribute, for example the second AZ name. */
     public String listElement(String name, int index) {
-        return Token.asString(Fn.element(getListAttribute(name), index));
+        return "${element(" + address + "." + name + ", " + index + ")}";
     }
 
     @Override

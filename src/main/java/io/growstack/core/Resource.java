@@ -5,7 +5,6 @@ import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformResourceConfig;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -14,11 +13,15 @@ import software.constructs.Construct;
  *
  * <p>This is the only place growstack turns Java values into resource JSON: the record is
  * rendered by {@link Json#attributes(Object)} when the stack is synthesized. Attribute references
- * ({@link #attr(String)}) are tokens that resolve to {@code ${type.name.attr}}. Because this is a
+ * ({@link #attr(String)}) are Terraform interpolations such as {@code ${aws_vpc.network_vpc.id}}.
+ * The Terraform name comes from the construct path ({@code network/vpc} → {@code network_vpc}),
+ * so do not rename it with {@code overrideLogicalId}. Because this is a
  * cdktf {@link TerraformResource}, {@code addOverride} stays available as an escape hatch.
  */
 public class Resource extends TerraformResource {
     private final ResourceArgs args;
+    private final String address;
+    private Map<String, Object> rendered;
 
     /** Creates the resource {@code id} under {@code scope} with no meta-arguments. */
     public Resource(Construct scope, String id, ResourceArgs args) {
@@ -29,7 +32,8 @@ public class Resource extends TerraformResource {
     public Resource(Construct scope, String id, ResourceArgs args, ResourceOptions options) {
         super(scope, id, config(args.terraformType(), options));
         this.args = args;
-        overrideLogicalId(LogicalIds.of(this));
+        this.address = args.terraformType() + "." + LogicalIds.of(scope, id);
+        overrideLogicalId(address.substring(address.indexOf('.') + 1));
     }
 
     private static TerraformResourceConfig config(String type, ResourceOptions options) {
@@ -56,18 +60,27 @@ public class Resource extends TerraformResource {
         return args.terraformType();
     }
 
-    /** A reference to a string attribute, for example {@code attr("id")}. */
+    /** The Terraform address, for example {@code aws_vpc.network_vpc}. */
+    public String address() {
+        return address;
+    }
+
+    /**
+     * A reference to an attribute of this resource in the same stack, for example {@code attr("id")}
+     * gives {@code ${aws_vpc.network_vpc.id}}. It is built in Java, not asked of cdktf: a synth makes
+     * hundreds of them. For a reference from another stack use cdktf's
+     * {@link #getStringAttribute(String)}, whose token cdktf turns into an output and remote state.
+     */
     public String attr(String name) {
-        return getStringAttribute(name);
+        return "${" + address + "." + name + "}";
     }
 
-    /** A reference to a list attribute, for example {@code listAttr("subnet_ids")}. */
-    public List<String> listAttr(String name) {
-        return getListAttribute(name);
-    }
-
+    // cdktf asks twice per synth (once to find cross-stack references); the record is immutable.
     @Override
     protected Map<String, Object> synthesizeAttributes() {
-        return Json.attributes(args);
+        if (rendered == null) {
+            rendered = Json.attributes(args);
+        }
+        return rendered;
     }
 }
