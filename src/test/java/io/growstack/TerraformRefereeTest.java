@@ -3,6 +3,12 @@ package io.growstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hashicorp.cdktf.TerraformVariable;
+import com.hashicorp.cdktf.TerraformVariableConfig;
+import io.growstack.compute.Bastion;
+import io.growstack.compute.BastionProps;
+import io.growstack.compute.Server;
+import io.growstack.compute.ServerProps;
 import io.growstack.core.GrowStack;
 import io.growstack.core.GrowStackProps;
 import io.growstack.core.Resource;
@@ -13,6 +19,7 @@ import io.growstack.network.NatInstanceProps;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
 import io.growstack.network.NetworkProps;
+import io.growstack.network.Port;
 import io.growstack.testing.ProviderSchema;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.TestStacks.Synthesized;
@@ -61,6 +68,23 @@ class TerraformRefereeTest {
         });
         assertThat(s.json().path("terraform").path("backend").path("s3").path("use_lockfile").asBoolean()).isTrue();
         referee(s);
+    }
+
+    @Test
+    void aSpotBastionWithAVariableAllowListAndAPrivateServerValidateAndPlan() {
+        referee(TestStacks.synthStack("tf-entry-hosts", stack -> {
+            Network network = new Network(stack, "network", NetworkProps.builder()
+                    .availabilityZones(TestStacks.ZONES)
+                    .nat(NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())).build());
+            TerraformVariable admins = new TerraformVariable(stack, "admin_cidrs", TerraformVariableConfig.builder()
+                    .type("list(string)").defaultValue(List.of("203.0.113.7/32"))
+                    .description("CIDR blocks allowed to SSH to the bastion").build());
+            Bastion bastion = new Bastion(stack, "bastion", BastionProps.builder(network).ami(TestStacks.X86_AMI)
+                    .allowSshFrom(admins.getListValue()).build());
+            Server api = new Server(stack, "api", ServerProps.builder(network).ami(TestStacks.ARM_AMI)
+                    .userData("#!/bin/bash\nset -euo pipefail\ndnf install -y java-21-amazon-corretto-headless\n").build());
+            api.connections().allowFrom(bastion, Port.tcp(22), "SSH from the bastion");
+        }));
     }
 
     @Test

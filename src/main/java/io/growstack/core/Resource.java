@@ -1,6 +1,7 @@
 package io.growstack.core;
 
 import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.TerraformIterator;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformResourceConfig;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -46,6 +47,9 @@ public class Resource extends TerraformResource {
         }
         if (options.provider() != null) {
             config.provider(options.provider());
+        }
+        if (!options.forEach().isEmpty()) {
+            config.forEach(TerraformIterator.fromList(options.forEach()));
         }
         return config.build();
     }

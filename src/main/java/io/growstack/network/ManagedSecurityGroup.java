@@ -4,6 +4,7 @@ import io.growstack.aws.SecurityGroup;
 import io.growstack.aws.VpcSecurityGroupEgressRule;
 import io.growstack.aws.VpcSecurityGroupIngressRule;
 import io.growstack.core.Resource;
+import io.growstack.core.ResourceOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.constructs.Construct;
@@ -43,6 +44,17 @@ public final class ManagedSecurityGroup extends Construct {
     /** Admits {@code port} from another group; {@code label} names the peer in ids. */
     public Resource allowIngressFromGroup(String label, Port port, String groupId, String description) {
         return ingress(label, port, description, null, groupId);
+    }
+
+    /**
+     * Admits {@code port} from every CIDR of a list token (a Terraform variable), one rule per
+     * element through {@code for_each}.
+     */
+    public Resource allowIngressFromCidrList(String label, Port port, java.util.List<String> cidrs, String description) {
+        String id = "ingress-" + port.label() + "-from-" + label;
+        return rules.computeIfAbsent(id, key -> new Resource(this, key, new VpcSecurityGroupIngressRule(
+                id(), description, port.protocol(), port.from(), port.to(), "${each.value}", null, null, null, null),
+                ResourceOptions.forEachOf(cidrs)));
     }
 
     /** Allows {@code port} to an IPv4 CIDR block. */

@@ -1,0 +1,89 @@
+package io.growstack.compute;
+
+import io.growstack.core.Cidr;
+import io.growstack.core.Tokens;
+import io.growstack.core.ValidationException;
+import io.growstack.network.Connections;
+import io.growstack.network.IConnectable;
+import io.growstack.network.Port;
+import io.growstack.network.SubnetTier;
+import java.util.Set;
+import software.constructs.Construct;
+
+/**
+ * The only SSH entry into the network: a small host in a public subnet, spot by default.
+ *
+ * <p>Defaults: t3.nano, spot (stop on interruption, at most the on-demand price), IMDSv2, SSM
+ * Session Manager on, and <b>no port 22 at all</b> until {@code allowSshFrom(...)} lists the
+ * admins' CIDR blocks. SSH from anywhere exists only as the explicit
+ * {@link BastionProps.Builder#allowSshFromAnywhere()}, which the review flags.
+ */
+public class Bastion extends Construct implements IConnectable {
+    /** The SSH port. */
+    public static final Port SSH = Port.tcp(22);
+    private static final Set<String> WORLD = Set.of("0.0.0.0/0", "::/0");
+
+    private final Server server;
+
+    /** Creates the bastion; throws {@link ValidationException} for bad settings. */
+    public Bastion(Construct scope, String id, BastionProps props) {
+        super(scope, id);
+        for (String cidr : props.sshCidrs) {
+            if (Tokens.containsReference(cidr)) {
+                continue;
+            }
+            if (WORLD.contains(cidr)) {
+                throw ValidationException.of(this, "allowSshFrom", cidr,
+                        "expected the admins' addresses such as 203.0.113.7/32; to open SSH to the world call"
+                                + " allowSshFromAnywhere() explicitly (the review flags it)");
+            }
+            if (Cidr.parse(cidr).isEmpty()) {
+                throw ValidationException.of(this, "allowSshFrom", cidr,
+                        "expected an IPv4 CIDR block such as 203.0.113.7/32");
+            }
+        }
+        ServerProps.Builder server = ServerProps.builder(props.network)
+                .label(id)
+                .tier(SubnetTier.PUBLIC)
+                .subnetIndex(props.subnetIndex)
+                .instanceType(props.instanceType)
+                .elasticIp(props.elasticIp)
+                .ssmSessionManager(props.ssmSessionManager);
+        if (props.ami != null) {
+            server.ami(props.ami);
+        }
+        if (props.keyName != null) {
+            server.keyName(props.keyName);
+        }
+        if (props.spot != null) {
+            server.spot(props.spot);
+        }
+        this.server = new Server(this, "host", server.build());
+        Connections connections = server().connections();
+        if (props.sshFromAnywhere) {
+            connections.allowFromAnyIpv4(SSH, "SSH from anywhere (explicit allowSshFromAnywhere)");
+        } else if (!props.sshCidrs.isEmpty()) {
+            connections.allowFromCidrs(props.sshCidrs, SSH, "SSH from the admin allow-list");
+        }
+    }
+
+    @Override
+    public Connections connections() {
+        return server.connections();
+    }
+
+    /** The underlying host. */
+    public Server server() {
+        return server;
+    }
+
+    /** The public IPv4 address to SSH to (a reference). */
+    public String publicIp() {
+        return server.publicIp();
+    }
+
+    /** The public DNS name (a reference). */
+    public String publicDns() {
+        return server.publicDns();
+    }
+}

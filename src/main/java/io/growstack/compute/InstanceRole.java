@@ -1,0 +1,83 @@
+package io.growstack.compute;
+
+import io.growstack.aws.IamInstanceProfile;
+import io.growstack.aws.IamRole;
+import io.growstack.aws.IamRolePolicy;
+import io.growstack.aws.IamRolePolicyAttachment;
+import io.growstack.core.GrowStack;
+import io.growstack.core.Json;
+import io.growstack.core.Resource;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * The IAM role and instance profile of EC2 hosts: trusted by {@code ec2.amazonaws.com} only,
+ * optionally with the managed policy that lets SSM Session Manager open a shell without SSH.
+ * Blocks add narrowly scoped inline statements with {@link #addStatement}.
+ */
+public final class InstanceRole extends Construct {
+    /** The managed policy SSM Session Manager needs on the instance. */
+    public static final String SSM_MANAGED_POLICY = "AmazonSSMManagedInstanceCore";
+
+    private final GrowStack stack;
+    private final Resource role;
+    private final Resource profile;
+    private int statements;
+
+    /** A role named {@code <project>-<env>-<name>} with its instance profile. */
+    public InstanceRole(Construct scope, String id, String name, boolean ssmSessionManager) {
+        super(scope, id);
+        this.stack = GrowStack.of(this);
+        String roleName = stack.naming().name(name);
+        String trust = Json.document(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                "Sid", "Ec2AssumeRole",
+                "Effect", "Allow",
+                "Principal", Map.of("Service", "ec2.amazonaws.com"),
+                "Action", "sts:AssumeRole"))));
+        this.role = new Resource(this, "role", new IamRole(roleName, "EC2 role of " + roleName, trust, Map.of()));
+        this.profile = new Resource(this, "profile", new IamInstanceProfile(roleName, role.attr("name"), Map.of()));
+        if (ssmSessionManager) {
+            attachManagedPolicy("ssm", "arn:" + stack.partition() + ":iam::aws:policy/" + SSM_MANAGED_POLICY);
+        }
+    }
+
+    /** Attaches an AWS managed or customer managed policy by ARN. */
+    public Resource attachManagedPolicy(String id, String policyArn) {
+        return new Resource(this, "policy-" + id, new IamRolePolicyAttachment(role.attr("name"), policyArn));
+    }
+
+    /**
+     * Adds an inline policy with one statement.
+     *
+     * @param sid       the statement id, also the policy name
+     * @param actions   the allowed actions
+     * @param resources the resources they apply to (never {@code *} by habit)
+     */
+    public Resource addStatement(String sid, List<String> actions, List<String> resources) {
+        statements++;
+        String policy = Json.document(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                "Sid", sid, "Effect", "Allow", "Action", actions, "Resource", resources))));
+        return new Resource(this, "inline-" + statements, new IamRolePolicy(sid, role.attr("id"), policy));
+    }
+
+    /** The {@code aws_iam_role}. */
+    public Resource role() {
+        return role;
+    }
+
+    /** The {@code aws_iam_instance_profile}. */
+    public Resource profile() {
+        return profile;
+    }
+
+    /** The instance profile name (a reference). */
+    public String profileName() {
+        return profile.attr("name");
+    }
+
+    /** The instance profile ARN (a reference). */
+    public String profileArn() {
+        return profile.attr("arn");
+    }
+}

@@ -1,0 +1,145 @@
+package io.growstack.compute;
+
+import io.growstack.aws.Eip;
+import io.growstack.aws.Instance;
+import io.growstack.core.GrowStack;
+import io.growstack.core.InstanceType;
+import io.growstack.core.Resource;
+import io.growstack.core.ResourceOptions;
+import io.growstack.core.ValidationException;
+import io.growstack.network.Connections;
+import io.growstack.network.IConnectable;
+import io.growstack.network.ManagedSecurityGroup;
+import io.growstack.network.SubnetTier;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.constructs.Construct;
+
+/**
+ * One EC2 host: the seed's single boxes (the version-1 server, the version-2 API and Jenkins hosts,
+ * the version-3 private API host, the version-4 test server). Bastion and ReverseProxy build on it.
+ *
+ * <p>Defaults: t4g.micro in the first private subnet, latest Amazon Linux 2023 (AMI changes
+ * ignored, so a new release does not replace the host), encrypted 8 GiB gp3 root, IMDSv2 required,
+ * standard CPU credits on burstable types, an instance role with SSM Session Manager, its own
+ * security group with no ingress and all egress, on-demand, no public address unless public.
+ */
+public class Server extends Construct implements IConnectable {
+    private static final Set<String> INTERRUPTIONS = Set.of("stop", "hibernate", "terminate");
+
+    private final InstanceType type;
+    private final Resource instance;
+    private final Resource elasticIp;
+    private final InstanceRole role;
+    private final Connections connections;
+
+    /** Creates the server; throws {@link ValidationException} for bad settings. */
+    public Server(Construct scope, String id, ServerProps props) {
+        super(scope, id);
+        GrowStack stack = GrowStack.of(this);
+        this.type = Images.type(this, "instanceType", props.instanceType);
+        Images.checkArchitecture(this, "ami", type, props.ami);
+        List<String> subnets = props.network.subnetIds(props.tier);
+        if (subnets.isEmpty()) {
+            throw ValidationException.of(this, "tier", props.tier,
+                    "expected a tier the network has; it has no " + props.tier.name().toLowerCase() + " subnets");
+        }
+        if (props.subnetIndex < 0 || props.subnetIndex >= subnets.size()) {
+            throw ValidationException.of(this, "subnetIndex", props.subnetIndex,
+                    "expected 0.." + (subnets.size() - 1) + " (one subnet per availability zone)");
+        }
+        boolean isPublic = props.tier == SubnetTier.PUBLIC;
+        boolean publicIp = props.associatePublicIp != null ? props.associatePublicIp : isPublic;
+        if (!isPublic && (publicIp || props.elasticIp)) {
+            throw ValidationException.of(this, props.elasticIp ? "elasticIp" : "associatePublicIp", true,
+                    "expected false in a private subnet (no route from the internet); use tier(PUBLIC)");
+        }
+        if (props.rootVolumeGb < ServerProps.DEFAULT_ROOT_VOLUME_GB || props.rootVolumeGb > 16384) {
+            throw ValidationException.of(this, "rootVolumeGb", props.rootVolumeGb,
+                    "expected 8..16384 GiB (Amazon Linux 2023 needs 8)");
+        }
+        Instance.InstanceMarketOptions market = null;
+        if (props.spot != null) {
+            if (!INTERRUPTIONS.contains(props.spot.interruptionBehavior())) {
+                throw ValidationException.of(this, "spot.interruptionBehavior", props.spot.interruptionBehavior(),
+                        "expected stop, hibernate or terminate");
+            }
+            if (props.spot.maxPrice() != null && !props.spot.maxPrice().matches("\\d+(\\.\\d+)?")) {
+                throw ValidationException.of(this, "spot.maxPrice", props.spot.maxPrice(),
+                        "expected a USD price per hour such as 0.003, or none for up to the on-demand price");
+            }
+            boolean oneTime = props.spot.interruptionBehavior().equals("terminate");
+            market = new Instance.InstanceMarketOptions("spot", new Instance.SpotOptions(
+                    props.spot.interruptionBehavior(), props.spot.maxPrice(), oneTime ? "one-time" : "persistent"));
+        }
+
+        String label = props.label != null ? props.label : id;
+        String name = stack.naming().name(label);
+        ManagedSecurityGroup group = new ManagedSecurityGroup(this, "security-group", props.network.vpcId(), name,
+                "Host " + name);
+        if (props.allowAllOutbound) {
+            group.allowAllEgress();
+        }
+        this.connections = new Connections(group, label, null);
+        this.role = new InstanceRole(this, "role", label, props.ssmSessionManager);
+        for (int i = 0; i < props.managedPolicyArns.size(); i++) {
+            role.attachManagedPolicy("extra-" + (i + 1), props.managedPolicyArns.get(i));
+        }
+        this.instance = new Resource(this, "instance", new Instance(
+                Images.imageId(this, type, props.ami), type.name(), subnets.get(props.subnetIndex),
+                List.of(group.id()), publicIp && !props.elasticIp ? Boolean.TRUE : publicIp ? Boolean.FALSE : null,
+                null, role.profileName(), props.keyName, props.userData, null, null,
+                Instance.MetadataOptions.imdsv2(),
+                Instance.RootBlockDevice.encryptedGp3(props.rootVolumeGb),
+                market,
+                null,
+                // Standard credits: unlimited mode bills surplus CPU credits on a long burst.
+                type.family().startsWith("t") ? new Instance.CreditSpecification("standard") : null,
+                Map.of("Name", name)),
+                props.ignoreAmiChanges ? ResourceOptions.ignoreChanges("ami") : ResourceOptions.NONE);
+        this.elasticIp = props.elasticIp
+                ? new Resource(this, "elastic-ip", new Eip("vpc", instance.attr("id"), null, Map.of("Name", name)))
+                : null;
+    }
+
+    @Override
+    public Connections connections() {
+        return connections;
+    }
+
+    /** The {@code aws_instance}. */
+    public Resource instance() {
+        return instance;
+    }
+
+    /** The instance type. */
+    public InstanceType instanceType() {
+        return type;
+    }
+
+    /** The instance role and profile. */
+    public InstanceRole role() {
+        return role;
+    }
+
+    /** The instance id (a reference). */
+    public String instanceId() {
+        return instance.attr("id");
+    }
+
+    /** The private IPv4 address (a reference). */
+    public String privateIp() {
+        return instance.attr("private_ip");
+    }
+
+    /** The public IPv4 address: the Elastic IP's if there is one (a reference). */
+    public String publicIp() {
+        return elasticIp != null ? elasticIp.attr("public_ip") : instance.attr("public_ip");
+    }
+
+    /** The public DNS name (a reference). */
+    public String publicDns() {
+        return elasticIp != null ? elasticIp.attr("public_dns") : instance.attr("public_dns");
+    }
+}
