@@ -5,7 +5,7 @@ import io.growstack.aws.IamRole;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.IamRolePolicyAttachment;
 import io.growstack.core.GrowStack;
-import io.growstack.core.Json;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +30,7 @@ public final class InstanceRole extends Construct {
         super(scope, id);
         this.stack = GrowStack.of(this);
         String roleName = stack.naming().name(name);
-        String trust = Json.document(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-                "Sid", "Ec2AssumeRole",
-                "Effect", "Allow",
-                "Principal", Map.of("Service", "ec2.amazonaws.com"),
-                "Action", "sts:AssumeRole"))));
+        String trust = PolicyStatement.document(List.of(PolicyStatement.trustService("Ec2AssumeRole", "ec2.amazonaws.com")));
         this.role = new Resource(this, "role", new IamRole(roleName, "EC2 role of " + roleName, trust, Map.of()));
         this.profile = new Resource(this, "profile", new IamInstanceProfile(roleName, role.attr("name"), Map.of()));
         if (ssmSessionManager) {
@@ -56,8 +52,7 @@ public final class InstanceRole extends Construct {
      */
     public Resource addStatement(String sid, List<String> actions, List<String> resources) {
         statements++;
-        String policy = Json.document(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-                "Sid", sid, "Effect", "Allow", "Action", actions, "Resource", resources))));
+        String policy = PolicyStatement.document(List.of(PolicyStatement.allow(sid, actions, resources)));
         return new Resource(this, "inline-" + statements, new IamRolePolicy(sid, role.attr("id"), policy));
     }
 

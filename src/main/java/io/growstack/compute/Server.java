@@ -88,8 +88,11 @@ public class Server extends Construct implements IConnectable {
         }
         this.instance = new Resource(this, "instance", new Instance(
                 Images.imageId(this, type, props.ami), type.name(), subnets.get(props.subnetIndex),
-                List.of(group.id()), publicIp && !props.elasticIp ? Boolean.TRUE : publicIp ? Boolean.FALSE : null,
-                null, role.profileName(), props.keyName, props.userData, null, null,
+                // With an Elastic IP the instance still takes an ephemeral address at launch: it needs the
+                // internet before the EIP attaches, and false reads back as true (a replacement each plan).
+                List.of(group.id()), publicIp || props.elasticIp ? Boolean.TRUE : null,
+                null, role.profileName(), props.keyName, props.userData,
+                props.userDataReplaceOnChange ? Boolean.TRUE : null, null,
                 Instance.MetadataOptions.imdsv2(),
                 Instance.RootBlockDevice.encryptedGp3(props.rootVolumeGb),
                 market,
@@ -121,6 +124,11 @@ public class Server extends Construct implements IConnectable {
     /** The instance role and profile. */
     public InstanceRole role() {
         return role;
+    }
+
+    /** The Elastic IP, if the server has one. */
+    public java.util.Optional<Resource> elasticIp() {
+        return java.util.Optional.ofNullable(elasticIp);
     }
 
     /** The instance id (a reference). */

@@ -29,6 +29,7 @@ public final class ServerProps {
     final boolean ignoreAmiChanges;
     final boolean allowAllOutbound;
     final String label;
+    final boolean userDataReplaceOnChange;
 
     private ServerProps(Builder b) {
         this.network = Objects.requireNonNull(b.network, "network");
@@ -47,6 +48,7 @@ public final class ServerProps {
         this.ignoreAmiChanges = b.ignoreAmiChanges;
         this.allowAllOutbound = b.allowAllOutbound;
         this.label = b.label;
+        this.userDataReplaceOnChange = b.userDataReplaceOnChange;
     }
 
     /** A builder for a server in {@code network}. */
@@ -72,6 +74,7 @@ public final class ServerProps {
         b.ignoreAmiChanges = ignoreAmiChanges;
         b.allowAllOutbound = allowAllOutbound;
         b.label = label;
+        b.userDataReplaceOnChange = userDataReplaceOnChange;
         return b;
     }
 
@@ -113,6 +116,7 @@ public final class ServerProps {
         private boolean ignoreAmiChanges = true;
         private boolean allowAllOutbound = true;
         private String label;
+        private boolean userDataReplaceOnChange;
 
         private Builder(INetwork network) {
             this.network = network;
@@ -181,6 +185,16 @@ public final class ServerProps {
         /** Extra managed policies for the instance role. Default: none. */
         public Builder managedPolicyArns(List<String> arns) {
             this.managedPolicyArns = List.copyOf(arns);
+            return this;
+        }
+
+        /**
+         * Whether a change of user data replaces the instance. An in-place change stops and starts it
+         * but cloud-init does not run again, so configuration written at boot would go stale.
+         * Default: false (user data changes are applied in place).
+         */
+        public Builder userDataReplaceOnChange(boolean replace) {
+            this.userDataReplaceOnChange = replace;
             return this;
         }
 

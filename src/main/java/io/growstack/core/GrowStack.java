@@ -30,6 +30,7 @@ public class GrowStack extends TerraformStack {
     private final Naming naming;
     private final AwsProvider provider;
     private final Map<String, AwsProvider> additionalProviders = new LinkedHashMap<>();
+    private final Map<String, String> defaultTags;
 
     /** Creates the stack {@code id} in {@code scope} (usually a cdktf {@code App}). */
     public GrowStack(Construct scope, String id, GrowStackProps props) {
@@ -52,6 +53,7 @@ public class GrowStack extends TerraformStack {
         tags.put("Environment", props.environment());
         tags.put("ManagedBy", "growstack");
         tags.putAll(props.tags());
+        this.defaultTags = java.util.Collections.unmodifiableMap(tags);
 
         this.provider = new AwsProvider(this, "aws", region, null, tags);
         for (String extra : props.additionalRegions()) {
@@ -124,6 +126,14 @@ public class GrowStack extends TerraformStack {
     /** The naming scheme for globally unique names. */
     public Naming naming() {
         return naming;
+    }
+
+    /**
+     * The tags every resource gets through the provider's {@code default_tags}. Blocks copy them
+     * where default tags do not reach, such as a launch template's tag specifications.
+     */
+    public Map<String, String> defaultTags() {
+        return defaultTags;
     }
 
     /** The default provider. */

@@ -19,7 +19,9 @@ public final class Json {
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .build();
-    // Policy documents use AWS's own PascalCase keys, so they must not be renamed.
+    // Policy documents use AWS's own PascalCase keys in AWS's usual order, so they are neither renamed
+    // nor sorted: build them from ordered maps (PolicyStatement does), never from Map.of with more than
+    // one entry, whose order changes from one JVM to the next.
     private static final ObjectMapper DOCUMENTS = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .build();
@@ -33,7 +35,7 @@ public final class Json {
         return MAPPER.convertValue(args, MAP);
     }
 
-    /** Encodes a document (an IAM policy, a map) as compact JSON text, keys in insertion order. */
+    /** Encodes a document (an IAM policy, a map) as compact JSON text, keys in the map's own order. */
     public static String document(Object document) {
         try {
             return DOCUMENTS.writeValueAsString(document);

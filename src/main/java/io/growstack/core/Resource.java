@@ -39,8 +39,15 @@ public class Resource extends TerraformResource {
 
     private static TerraformResourceConfig config(String type, ResourceOptions options) {
         TerraformResourceConfig.Builder config = TerraformResourceConfig.builder().terraformResourceType(type);
-        if (!options.ignoreChanges().isEmpty()) {
-            config.lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(options.ignoreChanges()).build());
+        if (!options.ignoreChanges().isEmpty() || options.createBeforeDestroy()) {
+            TerraformResourceLifecycle.Builder lifecycle = TerraformResourceLifecycle.builder();
+            if (!options.ignoreChanges().isEmpty()) {
+                lifecycle.ignoreChanges(options.ignoreChanges());
+            }
+            if (options.createBeforeDestroy()) {
+                lifecycle.createBeforeDestroy(true);
+            }
+            config.lifecycle(lifecycle.build());
         }
         if (!options.dependsOn().isEmpty()) {
             config.dependsOn(new ArrayList<ITerraformDependable>(options.dependsOn()));

@@ -15,7 +15,7 @@ import io.growstack.aws.VpcEndpoint;
 import io.growstack.core.Cidr;
 import io.growstack.core.DataSource;
 import io.growstack.core.GrowStack;
-import io.growstack.core.Json;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Naming;
 import io.growstack.core.Resource;
 import io.growstack.core.ValidationException;
@@ -240,21 +240,16 @@ public class Network extends Construct implements INetwork {
         Naming naming = stack.naming();
         Resource group = new Resource(this, "flow-logs-group", new CloudwatchLogGroup(
                 "/growstack/" + naming.prefix() + "/vpc-flow-logs", settings.retentionDays(), Map.of()));
-        String trust = Json.document(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-                "Sid", "VpcFlowLogsAssumeRole",
-                "Effect", "Allow",
-                "Principal", Map.of("Service", "vpc-flow-logs.amazonaws.com"),
-                "Action", "sts:AssumeRole",
-                "Condition", Map.of("ArnLike", Map.of("aws:SourceArn",
-                        "arn:" + stack.partition() + ":ec2:" + stack.region() + ":*:vpc-flow-log/*"))))));
+        String trust = PolicyStatement.document(List.of(
+                PolicyStatement.trustService("VpcFlowLogsAssumeRole", "vpc-flow-logs.amazonaws.com")
+                        .withCondition("ArnLike", "aws:SourceArn",
+                                "arn:" + stack.partition() + ":ec2:" + stack.region() + ":*:vpc-flow-log/*")));
         Resource role = new Resource(this, "flow-logs-role", new IamRole(naming.name("vpc-flow-logs"),
                 "Lets VPC flow logs write to " + naming.prefix() + "'s log group", trust, Map.of()));
         String groupArn = group.attr("arn");
-        String policy = Json.document(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-                "Sid", "WriteFlowLogRecords",
-                "Effect", "Allow",
-                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
-                "Resource", List.of(groupArn, groupArn + ":*")))));
+        String policy = PolicyStatement.document(List.of(PolicyStatement.allow("WriteFlowLogRecords",
+                List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                List.of(groupArn, groupArn + ":*"))));
         new Resource(this, "flow-logs-role-policy", new IamRolePolicy("write-flow-logs", role.attr("id"), policy));
         return new Resource(this, "flow-logs", new FlowLog(vpcId, settings.trafficType(), "cloud-watch-logs",
                 groupArn, role.attr("arn"), 600, Map.of("Name", naming.name("vpc"))));

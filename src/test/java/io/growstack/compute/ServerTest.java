@@ -52,7 +52,7 @@ class ServerTest {
         });
         JsonNode instance = s.resource("aws_instance", "box_instance");
         assertThat(instance.path("subnet_id").asText()).isEqualTo("${aws_subnet.network_public-subnet-1.id}");
-        assertThat(instance.path("associate_public_ip_address").asBoolean(true)).isFalse();
+        assertThat(instance.path("associate_public_ip_address").asBoolean()).isTrue();
         assertThat(instance.path("ami").asText()).isEqualTo("ami-0123456789abcdef0");
         assertThat(s.resource("aws_eip", "box_elastic-ip").path("instance").asText()).isEqualTo("${aws_instance.box_instance.id}");
     }

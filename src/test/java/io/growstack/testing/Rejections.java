@@ -23,7 +23,8 @@ public final class Rejections {
                 .hasMessage(message);
         assertThat(TestStacks.files(out)).as("files written by a rejected synth").isEmpty();
         try (var siblings = Files.list(out.getParent())) {
-            assertThat(siblings.map(p -> p.getFileName().toString()).filter(n -> n.contains(".staging-")))
+            String staging = "." + out.getFileName() + ".staging-";
+            assertThat(siblings.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(staging)))
                     .as("staging folders left behind").isEmpty();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

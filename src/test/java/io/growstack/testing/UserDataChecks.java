@@ -20,6 +20,9 @@ public final class UserDataChecks {
     private static final Map<String, String> USER_DATA = Map.of("aws_instance", "user_data",
             "aws_launch_template", "user_data");
 
+    private static final java.util.regex.Pattern LOCAL =
+            java.util.regex.Pattern.compile("\\$\\{base64encode\\(local\\.([A-Za-z0-9_-]+)\\)\\}");
+
     private UserDataChecks() {
     }
 
@@ -30,7 +33,11 @@ public final class UserDataChecks {
             JsonNode value = e.getValue().path(attribute);
             if (value.isTextual()) {
                 String text = value.asText();
-                if (type.equals("aws_launch_template") && !text.startsWith("#") && !text.contains("${")) {
+                java.util.regex.Matcher local = LOCAL.matcher(text);
+                if (local.matches()) {
+                    // Templated launch-template user data: base64encode(local.x) of a JSON-template string.
+                    text = stack.path("locals").path(local.group(1)).asText();
+                } else if (type.equals("aws_launch_template") && !text.startsWith("#") && !text.contains("${")) {
                     text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
                 }
                 found.put(type + "." + e.getKey(), text);

@@ -1,0 +1,482 @@
+package io.growstack.compute;
+
+import com.hashicorp.cdktf.TerraformLocal;
+import io.growstack.aws.AutoscalingGroup;
+import io.growstack.aws.AutoscalingPolicy;
+import io.growstack.aws.LaunchTemplate;
+import io.growstack.aws.Lb;
+import io.growstack.aws.LbListener;
+import io.growstack.aws.LbTargetGroup;
+import io.growstack.core.GrowStack;
+import io.growstack.core.InstanceType;
+import io.growstack.core.Resource;
+import io.growstack.core.ResourceOptions;
+import io.growstack.core.Tokens;
+import io.growstack.core.ValidationException;
+import io.growstack.network.Connections;
+import io.growstack.network.IConnectable;
+import io.growstack.network.INetwork;
+import io.growstack.network.ManagedSecurityGroup;
+import io.growstack.network.Port;
+import io.growstack.network.SubnetTier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.constructs.Construct;
+
+/**
+ * The seed's version-4 API tier: an internet-facing Application Load Balancer in the public subnets
+ * in front of an Auto Scaling group of instances in the private subnets, scaled on average CPU.
+ *
+ * <p>What it makes: the load balancer ({@code aws_lb}) with its own security group (80, and 443 with
+ * a certificate, from anywhere; egress only to the instances), a target group on the app port whose
+ * health check calls the <em>management</em> port, an HTTP listener (forward, or a 301 redirect to
+ * the HTTPS listener when a certificate is given), a launch template, the group ({@code
+ * aws_autoscaling_group}, desired capacity left to the scaling policy) and a CPU target-tracking
+ * policy. The instances' security group admits the app port and the management port from the load
+ * balancer only; {@link #allowManagementFrom} adds a monitoring host. Neither port is ever open to a CIDR,
+ * so the internet never reaches {@code /actuator/prometheus}.
+ *
+ * <p>Defaults: t4g.micro, latest Amazon Linux 2023 for the type's architecture, encrypted 8 GiB gp3,
+ * IMDSv2 required, standard CPU credits, an instance role with SSM Session Manager, app port 8080,
+ * management port 8081 with {@code /actuator/health}, 1..6 instances starting at 1, 90 % CPU target,
+ * 300 s grace period, 30 s deregistration delay, deletion protection on, no access logs,
+ * replacements launched before the instances they replace, and a rolling instance refresh on every
+ * new launch template version.
+ *
+ * <p>Names: the load balancer and target group are called {@code <project>-<env>-<id>}, which AWS
+ * limits to 32 characters, so the construct id must be short; a longer one is rejected, never
+ * truncated (a truncated name could collide, and renaming replaces the load balancer).
+ */
+public class AutoScaledService extends Construct implements IConnectable {
+    /** The load balancer's HTTP port. */
+    public static final int HTTP_PORT = 80;
+    /** The load balancer's HTTPS port (with a certificate). */
+    public static final int HTTPS_PORT = 443;
+    /** AWS's limit on load balancer and target group names. */
+    public static final int MAX_NAME_LENGTH = 32;
+    /** Seconds a health check waits for an answer; must be shorter than the interval. */
+    public static final int HEALTH_CHECK_TIMEOUT_SECONDS = 5;
+    /** Consecutive passes before an instance receives traffic (AWS's default is 5). */
+    public static final int HEALTHY_THRESHOLD = 2;
+    /** Consecutive failures before an instance stops receiving traffic (AWS's default is 2). */
+    public static final int UNHEALTHY_THRESHOLD = 3;
+    /** HTTP codes that count as healthy: Spring Boot answers 200 when UP and 503 when DOWN. */
+    public static final String HEALTHY_HTTP_CODES = "200";
+    /**
+     * Replacing instances (a failed health check, an instance refresh) keeps the whole desired
+     * capacity healthy ...
+     */
+    public static final int REPLACEMENT_MIN_HEALTHY_PERCENT = 100;
+    /**
+     * ... by launching each replacement before terminating the instance it replaces. AWS's default
+     * terminates first, which takes a one-instance service down for every replacement.
+     */
+    public static final int REPLACEMENT_MAX_HEALTHY_PERCENT = 200;
+    /** Amazon Linux's root device, where the encrypted root volume is mapped. */
+    public static final String ROOT_DEVICE_NAME = "/dev/xvda";
+    /** EC2's limit on user data before base64 encoding. */
+    public static final int MAX_USER_DATA_BYTES = 16384;
+    /** Group metrics published to CloudWatch (free at one-minute granularity): watch it scale. */
+    public static final List<String> GROUP_METRICS = List.of("GroupDesiredCapacity", "GroupInServiceInstances",
+            "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances");
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    private static final Pattern CERTIFICATE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    private final InstanceType type;
+    private final int appPort;
+    private final int managementPort;
+    private final Connections connections;
+    private final Connections albConnections;
+    private final InstanceRole role;
+    private final Resource alb;
+    private final Resource targetGroup;
+    private final List<Resource> listeners = new ArrayList<>();
+    private final Resource httpsListener;
+    private final Resource launchTemplate;
+    private final List<Resource> groups = new ArrayList<>();
+    private final Resource scalingPolicy;
+
+    /** Creates the service; throws {@link ValidationException} for bad settings, before creating anything. */
+    public AutoScaledService(Construct scope, String id, AutoScaledServiceProps props) {
+        super(scope, id);
+        GrowStack stack = GrowStack.of(this);
+        String name = checkName(stack.naming().prefix(), id);
+        this.type = Images.type(this, "instanceType", props.instanceType);
+        Images.checkArchitecture(this, "ami", type, props.ami);
+        List<String> publicSubnets = props.network.subnetIds(SubnetTier.PUBLIC);
+        List<String> privateSubnets = props.network.subnetIds(SubnetTier.PRIVATE);
+        checkNetwork(props.network, publicSubnets, privateSubnets);
+        checkPorts(props);
+        checkHealthCheck(props);
+        checkCapacity(props);
+        checkListenerAndLogs(props);
+        checkInstance(props);
+        this.appPort = props.appPort;
+        this.managementPort = props.managementPort;
+        boolean https = props.certificateArn != null;
+
+        // Security groups: the load balancer's admits the internet and reaches only the instances.
+        String vpcId = props.network.vpcId();
+        ManagedSecurityGroup instances = new ManagedSecurityGroup(this, "security-group", vpcId, name,
+                "Instances of " + name);
+        if (props.allowAllOutbound) {
+            instances.allowAllEgress();
+        }
+        this.connections = new Connections(instances, id, Port.tcp(appPort));
+        ManagedSecurityGroup balancer = new ManagedSecurityGroup(this, "alb-security-group", vpcId, name + "-alb",
+                "Load balancer of " + name);
+        this.albConnections = new Connections(balancer, id + "-alb", Port.tcp(https ? HTTPS_PORT : HTTP_PORT));
+        albConnections.allowFromAnyIpv4(Port.tcp(HTTP_PORT),
+                https ? "HTTP from the internet (redirected to HTTPS)" : "HTTP from the internet");
+        if (https) {
+            albConnections.allowFromAnyIpv4(Port.tcp(HTTPS_PORT), "HTTPS from the internet");
+        }
+        connections.allowFrom(albConnections, Port.tcp(appPort), "Application traffic from the load balancer");
+        connections.allowFrom(albConnections, Port.tcp(managementPort), "Health checks from the load balancer");
+
+        // Load balancer, target group, listeners.
+        Lb.AccessLogs accessLogs = props.accessLogsBucket == null ? null : new Lb.AccessLogs(props.accessLogsBucket,
+                props.accessLogsPrefix != null ? props.accessLogsPrefix : name, true);
+        this.alb = new Resource(this, "alb", new Lb(name, false, "application", List.of(balancer.id()),
+                publicSubnets, true, props.deletionProtection, null, accessLogs, Map.of("Name", name)));
+        this.targetGroup = new Resource(this, "target-group", new LbTargetGroup(name, appPort, "HTTP", "instance",
+                vpcId, String.valueOf(props.deregistrationDelaySeconds),
+                new LbTargetGroup.HealthCheck(true, "HTTP", String.valueOf(managementPort), props.healthCheckPath,
+                        HEALTHY_HTTP_CODES, props.healthCheckIntervalSeconds, HEALTH_CHECK_TIMEOUT_SECONDS,
+                        HEALTHY_THRESHOLD, UNHEALTHY_THRESHOLD),
+                Map.of("Name", name)));
+        LbListener.Action forward = LbListener.Action.forward(targetGroup.attr("arn"));
+        listeners.add(new Resource(this, "http-listener", new LbListener(alb.attr("arn"), HTTP_PORT, "HTTP", null,
+                null, List.of(https ? LbListener.Action.redirectToHttps() : forward), Map.of())));
+        this.httpsListener = https ? new Resource(this, "https-listener", new LbListener(alb.attr("arn"),
+                HTTPS_PORT, "HTTPS", props.sslPolicy, props.certificateArn, List.of(forward), Map.of())) : null;
+        if (httpsListener != null) {
+            listeners.add(httpsListener);
+        }
+
+        // Launch template: the image and settings every instance of the group starts from.
+        this.role = new InstanceRole(this, "role", id, props.ssmSessionManager);
+        for (int i = 0; i < props.managedPolicyArns.size(); i++) {
+            role.attachManagedPolicy("extra-" + (i + 1), props.managedPolicyArns.get(i));
+        }
+        // Default tags do not reach instances and volumes launched from a template: copy them.
+        Map<String, String> nameTag = new java.util.TreeMap<>(stack.defaultTags());
+        nameTag.put("Name", name);
+        this.launchTemplate = new Resource(this, "launch-template", new LaunchTemplate(
+                name, "Instances of " + name,
+                Images.imageId(this, type, props.ami), type.name(), props.keyName,
+                List.of(instances.id()),
+                encodeUserData(props.userData),
+                true,
+                LaunchTemplate.IamInstanceProfile.ofArn(role.profileArn()),
+                LaunchTemplate.MetadataOptions.imdsv2(),
+                List.of(new LaunchTemplate.BlockDeviceMapping(ROOT_DEVICE_NAME,
+                        LaunchTemplate.Ebs.encryptedGp3(props.rootVolumeGb))),
+                // Standard credits: unlimited mode bills surplus CPU credits on a long burst.
+                type.family().startsWith("t") ? new LaunchTemplate.CreditSpecification("standard") : null,
+                null,
+                List.of(new LaunchTemplate.TagSpecification("instance", nameTag),
+                        new LaunchTemplate.TagSpecification("volume", nameTag)),
+                nameTag));
+
+        // The group and its CPU target tracking.
+        Resource group = group("group", name, props, privateSubnets);
+        groups.add(group);
+        this.scalingPolicy = new Resource(this, "cpu-scaling", new AutoscalingPolicy(name + "-cpu",
+                group.attr("name"), "TargetTrackingScaling", null,
+                new AutoscalingPolicy.TargetTrackingConfiguration(
+                        new AutoscalingPolicy.PredefinedMetricSpecification("ASGAverageCPUUtilization", null),
+                        props.cpuTargetUtilizationPercent, null)));
+    }
+
+    /**
+     * One group on the launch template and target group. Replacements launch before they terminate
+     * (instance maintenance policy, also used by the refresh). With instance refresh the group follows
+     * the template's {@code latest_version}: a new version is then a change of the group, which is
+     * what makes the provider start a refresh (it never does for {@code "$Latest"}, whose text does
+     * not change). Without refresh, {@code "$Latest"} gives new instances the newest version only.
+     * {@code desired_capacity} is ignored after creation: target tracking owns it, and an apply
+     * would otherwise reset the group to its initial size.
+     */
+    private Resource group(String constructId, String groupName, AutoScaledServiceProps props, List<String> subnets) {
+        AutoscalingGroup.InstanceRefresh refresh = props.instanceRefresh
+                ? new AutoscalingGroup.InstanceRefresh("Rolling", new AutoscalingGroup.Preferences(
+                        REPLACEMENT_MIN_HEALTHY_PERCENT, REPLACEMENT_MAX_HEALTHY_PERCENT, null, null, null), List.of())
+                : null;
+        String version = props.instanceRefresh ? launchTemplate.attr("latest_version") : "$Latest";
+        return new Resource(this, constructId, new AutoscalingGroup(
+                groupName, props.minSize, props.maxSize, props.desiredCapacity,
+                subnets, List.of(targetGroup.attr("arn")),
+                "ELB", props.healthCheckGracePeriodSeconds, null,
+                new AutoscalingGroup.LaunchTemplateSpecification(launchTemplate.attr("id"), null, version),
+                new AutoscalingGroup.InstanceMaintenancePolicy(REPLACEMENT_MIN_HEALTHY_PERCENT,
+                        REPLACEMENT_MAX_HEALTHY_PERCENT),
+                refresh, GROUP_METRICS, List.of(), null,
+                List.of(new AutoscalingGroup.Tag("Name", groupName, true))),
+                ResourceOptions.ignoreChanges("desired_capacity"));
+    }
+
+    /**
+     * Launch templates take base64. Plain text is encoded here, so the plan shows it and linters can
+     * read it back. Text with Terraform references cannot be: it becomes a Terraform local (a JSON
+     * string there is a template, exactly as in {@code aws_instance.user_data}) encoded at plan time by
+     * {@code base64encode}. cdktf's {@code Fn.base64encode} is not used: it rejects text with double
+     * quotes, and its {@code Fn.rawString} escape turns references into literals and backslashes into
+     * escape sequences.
+     */
+    private String encodeUserData(String userData) {
+        if (userData == null || userData.isEmpty()) {
+            return null;
+        }
+        if (!Tokens.containsReference(userData)) {
+            return Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
+        }
+        String path = getNode().getPath();
+        int slash = path.indexOf('/');
+        String localName = (slash < 0 ? "" : path.substring(slash + 1).replace('/', '_') + "_") + "user-data";
+        new TerraformLocal(this, "user-data", userData).overrideLogicalId(localName);
+        return "${base64encode(local." + localName + ")}";
+    }
+
+    private String checkName(String prefix, String id) {
+        int room = MAX_NAME_LENGTH - prefix.length() - 1;
+        if (!ID.matcher(id).matches() || id.length() > room) {
+            throw ValidationException.of(this, "id", id, "expected at most " + room
+                    + " lowercase letters, digits or hyphens, so that the load balancer and target group name "
+                    + prefix + "-" + id + " fits AWS's " + MAX_NAME_LENGTH + " characters");
+        }
+        return prefix + "-" + id;
+    }
+
+    private void checkNetwork(INetwork network, List<String> publicSubnets, List<String> privateSubnets) {
+        String expected = "expected public subnets in at least two availability zones"
+                + " (an application load balancer needs two)";
+        if (publicSubnets.size() < 2) {
+            throw ValidationException.of(this, "network", "public subnets " + publicSubnets, expected);
+        }
+        List<String> zones = network.availabilityZones();
+        if (zones.size() >= publicSubnets.size()) {
+            List<String> used = zones.subList(0, publicSubnets.size());
+            if (used.stream().noneMatch(Tokens::containsReference) && new LinkedHashSet<>(used).size() < 2) {
+                throw ValidationException.of(this, "network", "public subnets in zones " + used, expected);
+            }
+        }
+        if (privateSubnets.isEmpty()) {
+            throw ValidationException.of(this, "network", "no private subnets",
+                    "expected a network with private subnets; the instances run there, out of the internet's reach");
+        }
+    }
+
+    private void checkPorts(AutoScaledServiceProps props) {
+        checkPort("appPort", props.appPort);
+        checkPort("managementPort", props.managementPort);
+        if (props.managementPort == props.appPort) {
+            throw ValidationException.of(this, "managementPort", props.managementPort,
+                    "expected a port other than appPort " + props.appPort
+                            + ", so the load balancer never serves the actuator to the internet");
+        }
+    }
+
+    private void checkPort(String property, int port) {
+        if (port < 1 || port > 65535) {
+            throw ValidationException.of(this, property, port, "expected a TCP port from 1 to 65535");
+        }
+    }
+
+    private void checkHealthCheck(AutoScaledServiceProps props) {
+        String path = props.healthCheckPath;
+        if (path == null || !path.startsWith("/") || path.length() > 1024) {
+            throw ValidationException.of(this, "healthCheckPath", path,
+                    "expected a path starting with /, such as " + AutoScaledServiceProps.DEFAULT_HEALTH_CHECK_PATH);
+        }
+        int interval = props.healthCheckIntervalSeconds;
+        if (interval <= HEALTH_CHECK_TIMEOUT_SECONDS || interval > 300) {
+            throw ValidationException.of(this, "healthCheckIntervalSeconds", interval,
+                    "expected " + (HEALTH_CHECK_TIMEOUT_SECONDS + 1) + " to 300 seconds (longer than the "
+                            + HEALTH_CHECK_TIMEOUT_SECONDS + " s timeout)");
+        }
+        if (props.healthCheckGracePeriodSeconds < 0 || props.healthCheckGracePeriodSeconds > 7200) {
+            throw ValidationException.of(this, "healthCheckGracePeriodSeconds", props.healthCheckGracePeriodSeconds,
+                    "expected 0 to 7200 seconds");
+        }
+        if (props.deregistrationDelaySeconds < 0 || props.deregistrationDelaySeconds > 3600) {
+            throw ValidationException.of(this, "deregistrationDelaySeconds", props.deregistrationDelaySeconds,
+                    "expected 0 to 3600 seconds");
+        }
+    }
+
+    private void checkCapacity(AutoScaledServiceProps props) {
+        int limit = AutoScaledServiceProps.MAX_SIZE_LIMIT;
+        if (props.maxSize < 1 || props.maxSize > limit) {
+            throw ValidationException.of(this, "maxSize", props.maxSize, "expected 1 to " + limit
+                    + " instances (a larger group is more likely a typo than a plan)");
+        }
+        if (props.minSize < 0 || props.minSize > props.maxSize) {
+            throw ValidationException.of(this, "minSize", props.minSize,
+                    "expected 0 to maxSize " + props.maxSize);
+        }
+        if (props.desiredCapacity < props.minSize || props.desiredCapacity > props.maxSize) {
+            throw ValidationException.of(this, "desiredCapacity", props.desiredCapacity,
+                    "expected minSize " + props.minSize + " to maxSize " + props.maxSize);
+        }
+        double cpu = props.cpuTargetUtilizationPercent;
+        if (!(cpu > 0 && cpu <= 100)) {
+            throw ValidationException.of(this, "cpuTargetUtilizationPercent", cpu,
+                    "expected a percentage above 0 and at most 100");
+        }
+    }
+
+    private void checkListenerAndLogs(AutoScaledServiceProps props) {
+        String arn = props.certificateArn;
+        if (arn != null && !Tokens.containsReference(arn) && !CERTIFICATE_ARN.matcher(arn).matches()) {
+            throw ValidationException.of(this, "certificateArn", arn, "expected an ACM certificate ARN such as"
+                    + " arn:aws:acm:ap-northeast-2:123456789012:certificate/<uuid>");
+        }
+        if (arn != null && (props.sslPolicy == null || !props.sslPolicy.startsWith("ELBSecurityPolicy-"))) {
+            throw ValidationException.of(this, "sslPolicy", props.sslPolicy,
+                    "expected an ELB security policy such as " + AutoScaledServiceProps.DEFAULT_SSL_POLICY);
+        }
+        String bucket = props.accessLogsBucket;
+        if (bucket != null && !Tokens.containsReference(bucket) && !BUCKET.matcher(bucket).matches()) {
+            throw ValidationException.of(this, "accessLogsBucket", bucket,
+                    "expected an S3 bucket name (3-63 lowercase letters, digits, dots or hyphens)");
+        }
+    }
+
+    private void checkInstance(AutoScaledServiceProps props) {
+        if (props.rootVolumeGb < AutoScaledServiceProps.DEFAULT_ROOT_VOLUME_GB || props.rootVolumeGb > 16384) {
+            throw ValidationException.of(this, "rootVolumeGb", props.rootVolumeGb,
+                    "expected 8..16384 GiB (Amazon Linux 2023 needs 8)");
+        }
+        String userData = props.userData;
+        if (userData != null && !Tokens.containsReference(userData)
+                && userData.getBytes(StandardCharsets.UTF_8).length > MAX_USER_DATA_BYTES) {
+            throw ValidationException.of(this, "userData", userData.length() + " characters",
+                    "expected at most " + MAX_USER_DATA_BYTES + " bytes (EC2's limit); fetch larger files from S3");
+        }
+    }
+
+    /**
+     * Admits the management (actuator) port from {@code peer}, such as the monitoring host that
+     * scrapes {@code /actuator/prometheus}; the peer's group gets the matching egress rule.
+     */
+    public void allowManagementFrom(IConnectable peer) {
+        connections.allowFrom(peer, Port.tcp(managementPort), "Actuator (management port) from "
+                + peer.connections().label());
+    }
+
+    /** The instances' security-group wiring; its default port is the app port. */
+    @Override
+    public Connections connections() {
+        return connections;
+    }
+
+    /** The load balancer's security-group wiring (80 and 443 from anywhere, egress to the instances). */
+    public Connections albConnections() {
+        return albConnections;
+    }
+
+    /** The {@code aws_lb}. */
+    public Resource alb() {
+        return alb;
+    }
+
+    /** The load balancer's ARN (a reference). */
+    public String albArn() {
+        return alb.attr("arn");
+    }
+
+    /** The load balancer's DNS name, for a CNAME or alias record (a reference). */
+    public String albDnsName() {
+        return alb.attr("dns_name");
+    }
+
+    /** The load balancer's Route 53 hosted zone id, for an alias record (a reference). */
+    public String albZoneId() {
+        return alb.attr("zone_id");
+    }
+
+    /** The {@code aws_lb_target_group}. */
+    public Resource targetGroup() {
+        return targetGroup;
+    }
+
+    /** The target group's ARN (a reference). */
+    public String targetGroupArn() {
+        return targetGroup.attr("arn");
+    }
+
+    /** The target group's name (a reference), as CodeDeploy's load balancer info wants it. */
+    public String targetGroupName() {
+        return targetGroup.attr("name");
+    }
+
+    /** The listeners: HTTP, then HTTPS when there is a certificate. */
+    public List<Resource> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    /** The HTTP listener on 80: forwards, or redirects to HTTPS when there is a certificate. */
+    public Resource httpListener() {
+        return listeners.get(0);
+    }
+
+    /** The HTTPS listener on 443, if a certificate was given. */
+    public Optional<Resource> httpsListener() {
+        return Optional.ofNullable(httpsListener);
+    }
+
+    /** The {@code aws_launch_template}. */
+    public Resource launchTemplate() {
+        return launchTemplate;
+    }
+
+    /** The launch template's id (a reference). */
+    public String launchTemplateId() {
+        return launchTemplate.attr("id");
+    }
+
+    /** The {@code aws_autoscaling_group} resources; one today (a blue/green deployment adds a second). */
+    public List<Resource> autoScalingGroups() {
+        return List.copyOf(groups);
+    }
+
+    /** The names of the groups (references), in the order of {@link #autoScalingGroups()}. */
+    public List<String> groupNames() {
+        return groups.stream().map(g -> g.attr("name")).toList();
+    }
+
+    /** The CPU target-tracking {@code aws_autoscaling_policy}. */
+    public Resource scalingPolicy() {
+        return scalingPolicy;
+    }
+
+    /** The instance role and profile; add statements for what the application reads. */
+    public InstanceRole role() {
+        return role;
+    }
+
+    /** The instance type. */
+    public InstanceType instanceType() {
+        return type;
+    }
+
+    /** The application port. */
+    public int appPort() {
+        return appPort;
+    }
+
+    /** The management (actuator) port. */
+    public int managementPort() {
+        return managementPort;
+    }
+}

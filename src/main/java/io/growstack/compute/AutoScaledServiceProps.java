@@ -1,0 +1,375 @@
+package io.growstack.compute;
+
+import io.growstack.core.Ami;
+import io.growstack.network.INetwork;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of an {@link AutoScaledService}. Only the network is required; every default is a named
+ * constant here and each builder method says what happens when it is left out.
+ */
+public final class AutoScaledServiceProps {
+    /** Graviton, the seed's API host size. */
+    public static final String DEFAULT_INSTANCE_TYPE = "t4g.micro";
+    /** The port the application serves on; only the load balancer reaches it. */
+    public static final int DEFAULT_APP_PORT = 8080;
+    /** Spring Boot's management (actuator) port: health checks and, later, monitoring. */
+    public static final int DEFAULT_MANAGEMENT_PORT = 8081;
+    /** Spring Boot actuator's health endpoint (200 when UP, 503 when DOWN). */
+    public static final String DEFAULT_HEALTH_CHECK_PATH = "/actuator/health";
+    /** The seed's group: one instance when idle. */
+    public static final int DEFAULT_MIN_SIZE = 1;
+    /** The seed's group: at most six instances. */
+    public static final int DEFAULT_MAX_SIZE = 6;
+    /** The seed's group: starts with one instance. */
+    public static final int DEFAULT_DESIRED_CAPACITY = 1;
+    /** The largest {@code maxSize} accepted: a guard against a typo that launches a fleet. */
+    public static final int MAX_SIZE_LIMIT = 100;
+    /** The seed's scaling target: average CPU of the group, in percent. */
+    public static final double DEFAULT_CPU_TARGET_UTILIZATION_PERCENT = 90.0;
+    /** Time a new instance gets to boot and start the JVM before failed health checks replace it. */
+    public static final int DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS = 300;
+    /** Seconds between health checks (the load balancer's default is 30). */
+    public static final int DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS = 15;
+    /** Seconds in-flight requests get to finish when an instance leaves (the load balancer's default is 300). */
+    public static final int DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
+    /** Root volume: Amazon Linux 2023 needs 8 GiB. */
+    public static final int DEFAULT_ROOT_VOLUME_GB = 8;
+    /** TLS 1.3 and 1.2 only, forward-secret ciphers: AWS's recommended policy. */
+    public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    final INetwork network;
+    final String instanceType;
+    final Ami ami;
+    final String userData;
+    final int rootVolumeGb;
+    final String keyName;
+    final boolean ssmSessionManager;
+    final List<String> managedPolicyArns;
+    final boolean allowAllOutbound;
+    final int appPort;
+    final int managementPort;
+    final String healthCheckPath;
+    final int healthCheckIntervalSeconds;
+    final int healthCheckGracePeriodSeconds;
+    final int deregistrationDelaySeconds;
+    final int minSize;
+    final int maxSize;
+    final int desiredCapacity;
+    final double cpuTargetUtilizationPercent;
+    final boolean instanceRefresh;
+    final String certificateArn;
+    final String sslPolicy;
+    final boolean deletionProtection;
+    final String accessLogsBucket;
+    final String accessLogsPrefix;
+
+    private AutoScaledServiceProps(Builder b) {
+        this.network = Objects.requireNonNull(b.network, "network");
+        this.instanceType = b.instanceType;
+        this.ami = b.ami;
+        this.userData = b.userData;
+        this.rootVolumeGb = b.rootVolumeGb;
+        this.keyName = b.keyName;
+        this.ssmSessionManager = b.ssmSessionManager;
+        this.managedPolicyArns = List.copyOf(b.managedPolicyArns);
+        this.allowAllOutbound = b.allowAllOutbound;
+        this.appPort = b.appPort;
+        this.managementPort = b.managementPort;
+        this.healthCheckPath = b.healthCheckPath;
+        this.healthCheckIntervalSeconds = b.healthCheckIntervalSeconds;
+        this.healthCheckGracePeriodSeconds = b.healthCheckGracePeriodSeconds;
+        this.deregistrationDelaySeconds = b.deregistrationDelaySeconds;
+        this.minSize = b.minSize;
+        this.maxSize = b.maxSize;
+        this.desiredCapacity = b.desiredCapacity;
+        this.cpuTargetUtilizationPercent = b.cpuTargetUtilizationPercent;
+        this.instanceRefresh = b.instanceRefresh;
+        this.certificateArn = b.certificateArn;
+        this.sslPolicy = b.sslPolicy;
+        this.deletionProtection = b.deletionProtection;
+        this.accessLogsBucket = b.accessLogsBucket;
+        this.accessLogsPrefix = b.accessLogsPrefix;
+    }
+
+    /** A builder for a service in {@code network} (public subnets for the load balancer, private for the instances). */
+    public static Builder builder(INetwork network) {
+        return new Builder(network);
+    }
+
+    /** A builder with these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder(network);
+        b.instanceType = instanceType;
+        b.ami = ami;
+        b.userData = userData;
+        b.rootVolumeGb = rootVolumeGb;
+        b.keyName = keyName;
+        b.ssmSessionManager = ssmSessionManager;
+        b.managedPolicyArns = managedPolicyArns;
+        b.allowAllOutbound = allowAllOutbound;
+        b.appPort = appPort;
+        b.managementPort = managementPort;
+        b.healthCheckPath = healthCheckPath;
+        b.healthCheckIntervalSeconds = healthCheckIntervalSeconds;
+        b.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
+        b.deregistrationDelaySeconds = deregistrationDelaySeconds;
+        b.minSize = minSize;
+        b.maxSize = maxSize;
+        b.desiredCapacity = desiredCapacity;
+        b.cpuTargetUtilizationPercent = cpuTargetUtilizationPercent;
+        b.instanceRefresh = instanceRefresh;
+        b.certificateArn = certificateArn;
+        b.sslPolicy = sslPolicy;
+        b.deletionProtection = deletionProtection;
+        b.accessLogsBucket = accessLogsBucket;
+        b.accessLogsPrefix = accessLogsPrefix;
+        return b;
+    }
+
+    /** The network. */
+    public INetwork network() {
+        return network;
+    }
+
+    /** The instance type. Default: {@value #DEFAULT_INSTANCE_TYPE}. */
+    public String instanceType() {
+        return instanceType;
+    }
+
+    /** The application port. Default: {@value #DEFAULT_APP_PORT}. */
+    public int appPort() {
+        return appPort;
+    }
+
+    /** The management (actuator) port. Default: {@value #DEFAULT_MANAGEMENT_PORT}. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** The existing ACM certificate for HTTPS; {@code null} (the default) means HTTP only. */
+    public String certificateArn() {
+        return certificateArn;
+    }
+
+    /** Builds {@link AutoScaledServiceProps}. */
+    public static final class Builder {
+        private final INetwork network;
+        private String instanceType = DEFAULT_INSTANCE_TYPE;
+        private Ami ami;
+        private String userData;
+        private int rootVolumeGb = DEFAULT_ROOT_VOLUME_GB;
+        private String keyName;
+        private boolean ssmSessionManager = true;
+        private List<String> managedPolicyArns = List.of();
+        private boolean allowAllOutbound = true;
+        private int appPort = DEFAULT_APP_PORT;
+        private int managementPort = DEFAULT_MANAGEMENT_PORT;
+        private String healthCheckPath = DEFAULT_HEALTH_CHECK_PATH;
+        private int healthCheckIntervalSeconds = DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS;
+        private int healthCheckGracePeriodSeconds = DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS;
+        private int deregistrationDelaySeconds = DEFAULT_DEREGISTRATION_DELAY_SECONDS;
+        private int minSize = DEFAULT_MIN_SIZE;
+        private int maxSize = DEFAULT_MAX_SIZE;
+        private int desiredCapacity = DEFAULT_DESIRED_CAPACITY;
+        private double cpuTargetUtilizationPercent = DEFAULT_CPU_TARGET_UTILIZATION_PERCENT;
+        private boolean instanceRefresh = true;
+        private String certificateArn;
+        private String sslPolicy = DEFAULT_SSL_POLICY;
+        private boolean deletionProtection = true;
+        private String accessLogsBucket;
+        private String accessLogsPrefix;
+
+        private Builder(INetwork network) {
+            this.network = network;
+        }
+
+        /** The instance type; its architecture picks the default image. Default: {@value #DEFAULT_INSTANCE_TYPE}. */
+        public Builder instanceType(String instanceType) {
+            this.instanceType = instanceType;
+            return this;
+        }
+
+        /**
+         * An explicit image, whose architecture must match the instance type's. Default: the latest
+         * Amazon Linux 2023 for the type's architecture, from AWS's public SSM parameter; a new release
+         * becomes a new launch template version (and, with {@link #instanceRefresh}, a rolling replacement).
+         */
+        public Builder ami(Ami ami) {
+            this.ami = ami;
+            return this;
+        }
+
+        /**
+         * User data: a {@code #!} script or {@code #cloud-config}, at most 16 KiB. It may hold
+         * Terraform references such as <code>${aws_db_instance.db.address}</code> (write <code>$${</code>
+         * for a literal <code>${</code>, as in {@code aws_instance}): then it is kept as a Terraform
+         * local and encoded by {@code base64encode} at plan time; otherwise it is base64-encoded here,
+         * so the plan shows it. Default: none.
+         */
+        public Builder userData(String userData) {
+            this.userData = userData;
+            return this;
+        }
+
+        /** Root volume size in GiB (encrypted gp3 on /dev/xvda). Default: {@value #DEFAULT_ROOT_VOLUME_GB}. */
+        public Builder rootVolumeGb(int rootVolumeGb) {
+            this.rootVolumeGb = rootVolumeGb;
+            return this;
+        }
+
+        /** An existing EC2 key pair for SSH through a bastion. Default: none (use SSM Session Manager). */
+        public Builder keyName(String keyName) {
+            this.keyName = keyName;
+            return this;
+        }
+
+        /** Whether the instance role carries the SSM Session Manager policy. Default: true. */
+        public Builder ssmSessionManager(boolean enabled) {
+            this.ssmSessionManager = enabled;
+            return this;
+        }
+
+        /** Extra managed policies for the instance role. Default: none. */
+        public Builder managedPolicyArns(List<String> arns) {
+            this.managedPolicyArns = List.copyOf(arns);
+            return this;
+        }
+
+        /** Whether the instances' group allows all egress (package repositories, SSM, S3). Default: true. */
+        public Builder allowAllOutbound(boolean allow) {
+            this.allowAllOutbound = allow;
+            return this;
+        }
+
+        /** The port the application serves on, 1..65535; only the load balancer reaches it. Default: {@value #DEFAULT_APP_PORT}. */
+        public Builder appPort(int appPort) {
+            this.appPort = appPort;
+            return this;
+        }
+
+        /**
+         * The management (actuator) port, 1..65535 and not the app port; it serves the health check
+         * and admits only the load balancer and peers given to
+         * {@link AutoScaledService#allowManagementFrom}. Default: {@value #DEFAULT_MANAGEMENT_PORT}.
+         */
+        public Builder managementPort(int managementPort) {
+            this.managementPort = managementPort;
+            return this;
+        }
+
+        /** The health-check path on the management port, starting with {@code /}. Default: {@value #DEFAULT_HEALTH_CHECK_PATH}. */
+        public Builder healthCheckPath(String path) {
+            this.healthCheckPath = path;
+            return this;
+        }
+
+        /**
+         * Seconds between health checks, 6..300 (the timeout is 5). Default:
+         * {@value #DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS} (2 passes bring an instance in within 30 s,
+         * 3 failures take it out within 45 s).
+         */
+        public Builder healthCheckIntervalSeconds(int seconds) {
+            this.healthCheckIntervalSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Seconds a new instance has before failed health checks count, 0..7200. Default:
+         * {@value #DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS} (boot, user data and a JVM start on a micro instance).
+         */
+        public Builder healthCheckGracePeriodSeconds(int seconds) {
+            this.healthCheckGracePeriodSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Seconds in-flight requests get when an instance is deregistered, 0..3600. Default:
+         * {@value #DEFAULT_DEREGISTRATION_DELAY_SECONDS} (AWS's 300 makes every deploy and scale-in wait five minutes).
+         */
+        public Builder deregistrationDelaySeconds(int seconds) {
+            this.deregistrationDelaySeconds = seconds;
+            return this;
+        }
+
+        /** Fewest instances, 0..maxSize. Default: {@value #DEFAULT_MIN_SIZE}. */
+        public Builder minSize(int minSize) {
+            this.minSize = minSize;
+            return this;
+        }
+
+        /** Most instances, 1..{@value #MAX_SIZE_LIMIT}. Default: {@value #DEFAULT_MAX_SIZE}. */
+        public Builder maxSize(int maxSize) {
+            this.maxSize = maxSize;
+            return this;
+        }
+
+        /**
+         * Instances at creation, minSize..maxSize; afterwards the CPU policy owns it (Terraform ignores
+         * its drift). Default: {@value #DEFAULT_DESIRED_CAPACITY}.
+         */
+        public Builder desiredCapacity(int desiredCapacity) {
+            this.desiredCapacity = desiredCapacity;
+            return this;
+        }
+
+        /** The average CPU the group is scaled to keep, above 0 and at most 100 percent. Default: 90. */
+        public Builder cpuTargetUtilizationPercent(double percent) {
+            this.cpuTargetUtilizationPercent = percent;
+            return this;
+        }
+
+        /**
+         * Whether a new launch template version (new AMI, user data, instance type) replaces running
+         * instances by a rolling instance refresh that launches replacements before terminating (100 %
+         * healthy kept, up to 200 %). Off: the group launches {@code $Latest} for new instances only.
+         * Default: true.
+         */
+        public Builder instanceRefresh(boolean enabled) {
+            this.instanceRefresh = enabled;
+            return this;
+        }
+
+        /**
+         * An existing ACM certificate ARN (in the stack's region): the load balancer then serves HTTPS
+         * on 443 and redirects HTTP to it. Default: none, HTTP on 80 only.
+         */
+        public Builder certificateArn(String certificateArn) {
+            this.certificateArn = certificateArn;
+            return this;
+        }
+
+        /** The HTTPS listener's security policy. Default: {@value #DEFAULT_SSL_POLICY}. */
+        public Builder sslPolicy(String sslPolicy) {
+            this.sslPolicy = sslPolicy;
+            return this;
+        }
+
+        /** Whether the load balancer refuses deletion (switch off for dev stacks you destroy). Default: true. */
+        public Builder deletionProtection(boolean enabled) {
+            this.deletionProtection = enabled;
+            return this;
+        }
+
+        /**
+         * An existing S3 bucket for the load balancer's access logs; its policy must let Elastic Load
+         * Balancing write. Default: none, no access logs.
+         */
+        public Builder accessLogsBucket(String bucket) {
+            this.accessLogsBucket = bucket;
+            return this;
+        }
+
+        /** The key prefix of access logs in the bucket. Default: {@code <project>-<env>-<id>}. */
+        public Builder accessLogsPrefix(String prefix) {
+            this.accessLogsPrefix = prefix;
+            return this;
+        }
+
+        /** The settings. */
+        public AutoScaledServiceProps build() {
+            return new AutoScaledServiceProps(this);
+        }
+    }
+}

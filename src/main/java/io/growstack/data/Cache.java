@@ -1,0 +1,181 @@
+package io.growstack.data;
+
+import io.growstack.aws.ElasticacheReplicationGroup;
+import io.growstack.aws.ElasticacheSubnetGroup;
+import io.growstack.core.GrowStack;
+import io.growstack.core.Resource;
+import io.growstack.core.ValidationException;
+import io.growstack.network.Connections;
+import io.growstack.network.IConnectable;
+import io.growstack.network.ManagedSecurityGroup;
+import io.growstack.network.Port;
+import io.growstack.network.SubnetTier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import software.constructs.Construct;
+
+/**
+ * An ElastiCache replication group for Valkey or Redis OSS (cluster mode disabled): the seed's
+ * "going further: a cache server such as Redis".
+ *
+ * <p>Defaults: Valkey {@value CacheProps#DEFAULT_VALKEY_VERSION} on one
+ * {@value CacheProps#DEFAULT_NODE_TYPE} node in a private subnet, port {@value #DEFAULT_PORT},
+ * encryption at rest and in transit (clients connect with TLS: {@code rediss://}, or
+ * {@code spring.data.redis.ssl.enabled=true}), minor versions upgraded in the maintenance window,
+ * no snapshots. There is no AUTH token: the security group is the gate, and it admits nothing until
+ * {@code connections().allowDefaultPortFrom(peer, description)} names a peer.
+ */
+public class Cache extends Construct implements IConnectable {
+    /** The Valkey / Redis OSS port. */
+    public static final int DEFAULT_PORT = 6379;
+    /** The cache port as a security-group port. */
+    public static final Port CACHE_PORT = Port.tcp(DEFAULT_PORT);
+
+    private static final Pattern NODE_TYPE = Pattern.compile("cache\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
+    private static final int MAX_REPLICATION_GROUP_ID = 40;
+
+    private final String engine;
+    private final String engineVersion;
+    private final String replicationGroupId;
+    private final Resource subnetGroup;
+    private final Resource replicationGroup;
+    private final Connections connections;
+
+    /** Creates the cache; throws {@link ValidationException} for bad settings. */
+    public Cache(Construct scope, String id, CacheProps props) {
+        super(scope, id);
+        GrowStack stack = GrowStack.of(this);
+        Set<String> versions = props.engine == null ? null : CacheProps.KNOWN_ENGINE_VERSIONS.get(props.engine);
+        if (versions == null) {
+            throw ValidationException.of(this, "engine", props.engine,
+                    "expected valkey (the default) or redis (Redis OSS); Memcached has no replicas or failover");
+        }
+        String version = props.engineVersion != null ? props.engineVersion
+                : props.engine.equals(CacheProps.VALKEY) ? CacheProps.DEFAULT_VALKEY_VERSION
+                : CacheProps.DEFAULT_REDIS_VERSION;
+        if (!versions.contains(version)) {
+            throw ValidationException.of(this, "engineVersion", version,
+                    "expected one of " + String.join(", ", new TreeSet<>(versions)) + " for " + props.engine
+                            + " (major.minor; ElastiCache applies the patch version)");
+        }
+        if (props.nodeType == null || !NODE_TYPE.matcher(props.nodeType).matches()) {
+            throw ValidationException.of(this, "nodeType", props.nodeType,
+                    "expected an ElastiCache node type such as cache.t4g.micro or cache.r7g.large");
+        }
+        if (props.replicas < 0 || props.replicas > CacheProps.MAX_REPLICAS) {
+            throw ValidationException.of(this, "replicas", props.replicas,
+                    "expected 0..5 (one primary and at most five replicas)");
+        }
+        if (props.snapshotRetentionDays < 0 || props.snapshotRetentionDays > CacheProps.MAX_SNAPSHOT_RETENTION_DAYS) {
+            throw ValidationException.of(this, "snapshotRetentionDays", props.snapshotRetentionDays,
+                    "expected 0..35 days (0 takes no automatic snapshots)");
+        }
+        String snapshotWindow = DataStores.dailyWindow(this, "snapshotWindow", props.snapshotWindow);
+        String maintenanceWindow = DataStores.weeklyWindow(this, "maintenanceWindow", props.maintenanceWindow);
+        List<String> subnets = DataStores.subnets(this, props.network, SubnetTier.PRIVATE, 1,
+                "the cache lives in the private tier");
+        if (props.replicas > 0 && subnets.size() < 2) {
+            throw ValidationException.of(this, "replicas", props.replicas,
+                    "expected 0 in a network with private subnets in one availability zone: a replica with"
+                            + " automatic failover needs a second zone");
+        }
+        this.replicationGroupId = DataStores.identifier(this, "replicationGroupId", stack.naming().name(id),
+                MAX_REPLICATION_GROUP_ID);
+        this.engine = props.engine;
+        this.engineVersion = version;
+
+        int nodes = 1 + props.replicas;
+        boolean failover = props.replicas > 0;
+        Map<String, String> tags = Map.of("Name", replicationGroupId);
+        String engineName = engine.equals(CacheProps.VALKEY) ? "Valkey" : "Redis OSS";
+        ManagedSecurityGroup group = DataStores.securityGroup(this, props.network, replicationGroupId,
+                engineName + " " + replicationGroupId + ": no ingress until a peer is allowed");
+        this.connections = new Connections(group, id, CACHE_PORT);
+        this.subnetGroup = new Resource(this, "subnet-group", new ElasticacheSubnetGroup(replicationGroupId,
+                "Private subnets of " + replicationGroupId, subnets, tags));
+        this.replicationGroup = new Resource(this, "replication-group", new ElasticacheReplicationGroup(
+                replicationGroupId,
+                engineName + " " + version + " cache " + replicationGroupId,
+                engine,
+                version,
+                props.nodeType,
+                DEFAULT_PORT,
+                nodes,
+                failover ? zones(props.network.availabilityZones(), nodes) : null,
+                failover,
+                failover,
+                subnetGroup.attr("name"),
+                List.of(group.id()),
+                null,
+                true,
+                null,
+                true,
+                true,
+                props.applyImmediately,
+                maintenanceWindow,
+                props.snapshotRetentionDays,
+                snapshotWindow,
+                tags));
+    }
+
+    /** One zone per node, the primary in the first, replicas spread over the others in turn. */
+    private static List<String> zones(List<String> available, int nodes) {
+        if (available.size() < 2) {
+            return null;
+        }
+        List<String> zones = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            zones.add(available.get(i % available.size()));
+        }
+        return zones;
+    }
+
+    @Override
+    public Connections connections() {
+        return connections;
+    }
+
+    /** The {@code aws_elasticache_replication_group}. */
+    public Resource replicationGroup() {
+        return replicationGroup;
+    }
+
+    /** The {@code aws_elasticache_subnet_group}. */
+    public Resource subnetGroup() {
+        return subnetGroup;
+    }
+
+    /** The replication group id, {@code project-environment-<id>}. */
+    public String replicationGroupId() {
+        return replicationGroupId;
+    }
+
+    /** The engine, {@code valkey} or {@code redis}. */
+    public String engine() {
+        return engine;
+    }
+
+    /** The engine version, {@code major.minor}. */
+    public String engineVersion() {
+        return engineVersion;
+    }
+
+    /** The host name of the primary (read/write) node (a reference to {@code primary_endpoint_address}). */
+    public String primaryEndpoint() {
+        return replicationGroup.attr("primary_endpoint_address");
+    }
+
+    /** The host name that spreads reads over the replicas (a reference to {@code reader_endpoint_address}). */
+    public String readerEndpoint() {
+        return replicationGroup.attr("reader_endpoint_address");
+    }
+
+    /** The port, {@value #DEFAULT_PORT}. */
+    public int port() {
+        return DEFAULT_PORT;
+    }
+}

@@ -1,0 +1,250 @@
+package io.growstack.data;
+
+import io.growstack.aws.DbInstance;
+import io.growstack.aws.DbParameterGroup;
+import io.growstack.aws.DbSubnetGroup;
+import io.growstack.core.GrowStack;
+import io.growstack.core.Resource;
+import io.growstack.core.ResourceOptions;
+import io.growstack.core.ValidationException;
+import io.growstack.network.Connections;
+import io.growstack.network.IConnectable;
+import io.growstack.network.ManagedSecurityGroup;
+import io.growstack.network.Port;
+import io.growstack.network.SubnetTier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.constructs.Construct;
+
+/**
+ * An RDS for MySQL instance: the seed's version-2 "separate the database onto RDS", kept private
+ * as version-3 does.
+ *
+ * <p>Defaults: MySQL {@value DatabaseProps#DEFAULT_ENGINE_VERSION} on
+ * {@value DatabaseProps#DEFAULT_INSTANCE_CLASS}, Single-AZ, encrypted gp3 20 GiB growing up to
+ * 100 GiB, a DB subnet group over the private subnets, not publicly accessible, master password
+ * generated and kept by RDS in Secrets Manager (never in the Terraform JSON or state), 7 days of
+ * backups, deletion protection and a final snapshot, minor versions upgraded in the maintenance
+ * window, Performance Insights off, and a parameter group with utf8mb4 and
+ * {@code require_secure_transport = 1} (clients must use TLS). Its security group admits nothing
+ * until {@code connections().allowDefaultPortFrom(peer, description)} names a peer.
+ */
+public class Database extends Construct implements IConnectable {
+    /** The MySQL port. */
+    public static final int DEFAULT_PORT = 3306;
+    /** The MySQL port as a security-group port. */
+    public static final Port MYSQL = Port.tcp(DEFAULT_PORT);
+
+    /** Burstable classes (micro..2xlarge) and the general-purpose and memory-optimized ones (large and up). */
+    private static final Pattern INSTANCE_CLASS = Pattern.compile(
+            "db\\.(t3|t4g)\\.(micro|small|medium|large|xlarge|2xlarge)"
+                    + "|db\\.(m5|m6g|m6i|m7g|m7i|m8g|r5|r6g|r6i|r7g|r7i|r8g)\\.(large|xlarge|(2|4|8|12|16|24|32|48)xlarge)");
+    /** Classes without Performance Insights / Database Insights for RDS for MySQL. */
+    private static final Pattern NO_INSIGHTS = Pattern.compile("db\\.(t3|t4g)\\.(micro|small)");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,15}");
+    /** Accounts RDS creates for itself. */
+    private static final Set<String> RESERVED_USERNAMES = Set.of("rdsadmin", "rdsrepladmin", "rdsproxyadmin");
+    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
+    private static final int MAX_IDENTIFIER = 63;
+
+    private final String identifier;
+    private final String engineVersion;
+    private final Resource subnetGroup;
+    private final Resource parameterGroup;
+    private final Resource instance;
+    private final Connections connections;
+
+    /** Creates the database; throws {@link ValidationException} for bad settings. */
+    public Database(Construct scope, String id, DatabaseProps props) {
+        super(scope, id);
+        GrowStack stack = GrowStack.of(this);
+        if (props.engineVersion == null || !DatabaseProps.KNOWN_ENGINE_VERSIONS.contains(props.engineVersion)) {
+            throw ValidationException.of(this, "engineVersion", props.engineVersion,
+                    "expected 8.4 (the default, LTS) or 8.0 (Extended Support charges since 2026-07-31):"
+                            + " the MySQL major version only, RDS picks and upgrades the minor version");
+        }
+        if (props.instanceClass == null || !INSTANCE_CLASS.matcher(props.instanceClass).matches()) {
+            throw ValidationException.of(this, "instanceClass", props.instanceClass,
+                    "expected an RDS instance class such as db.t4g.micro or db.m7g.large: db.t3 or db.t4g"
+                            + " micro..2xlarge, or db.m5, db.m6g, db.m6i, db.m7g, db.m7i, db.m8g, db.r5, db.r6g,"
+                            + " db.r6i, db.r7g, db.r7i or db.r8g large and up");
+        }
+        checkStorage(props.allocatedStorageGb, props.maxAllocatedStorageGb);
+        if (props.backupRetentionDays < 0 || props.backupRetentionDays > DatabaseProps.MAX_BACKUP_RETENTION_DAYS) {
+            throw ValidationException.of(this, "backupRetentionDays", props.backupRetentionDays,
+                    "expected 0..35 days (0 turns automated backups and point-in-time recovery off)");
+        }
+        if (props.username == null || !USERNAME.matcher(props.username).matches()) {
+            throw ValidationException.of(this, "username", props.username,
+                    "expected 1-16 letters, digits or underscores starting with a letter");
+        }
+        if (RESERVED_USERNAMES.contains(props.username.toLowerCase(Locale.ROOT))) {
+            throw ValidationException.of(this, "username", props.username,
+                    "expected a name RDS does not keep for itself (rdsadmin, rdsproxyadmin, rdsrepladmin),"
+                            + " such as the default admin");
+        }
+        if (props.databaseName != null && !DATABASE_NAME.matcher(props.databaseName).matches()) {
+            throw ValidationException.of(this, "databaseName", props.databaseName,
+                    "expected 1-64 letters, digits or underscores starting with a letter");
+        }
+        String backupWindow = DataStores.dailyWindow(this, "backupWindow", props.backupWindow);
+        String maintenanceWindow = DataStores.weeklyWindow(this, "maintenanceWindow", props.maintenanceWindow);
+        if (props.performanceInsights && NO_INSIGHTS.matcher(props.instanceClass).matches()) {
+            throw ValidationException.of(this, "performanceInsights", true,
+                    "expected false on " + props.instanceClass + ": RDS for MySQL offers no Performance Insights on"
+                            + " micro and small classes; choose db.t4g.medium or larger");
+        }
+        List<DbParameterGroup.Parameter> parameters = parameters(props);
+        SubnetTier tier = props.publiclyAccessible ? SubnetTier.PUBLIC : SubnetTier.PRIVATE;
+        List<String> subnets = DataStores.subnets(this, props.network, tier, 2,
+                "an RDS DB subnet group spans two zones, even for a Single-AZ instance");
+        this.identifier = DataStores.identifier(this, "identifier", stack.naming().name(id), MAX_IDENTIFIER);
+        this.engineVersion = props.engineVersion;
+
+        String family = "mysql" + engineVersion;
+        Map<String, String> tags = Map.of("Name", identifier);
+        ManagedSecurityGroup group = DataStores.securityGroup(this, props.network, identifier,
+                "MySQL " + identifier + ": no ingress until a peer is allowed");
+        this.connections = new Connections(group, id, MYSQL);
+        this.subnetGroup = new Resource(this, "subnet-group", new DbSubnetGroup(identifier,
+                (props.publiclyAccessible ? "Public" : "Private") + " subnets of " + identifier, subnets, tags));
+        this.parameterGroup = new Resource(this, "parameter-group", new DbParameterGroup(
+                identifier + "-" + family.replace('.', '-'), family,
+                "MySQL " + engineVersion + " settings of " + identifier + ": utf8mb4, TLS required",
+                parameters, tags),
+                // The family is part of the name, so a major upgrade makes a new group: create it before
+                // the instance moves to it, delete the old one after (RDS refuses to delete a group in use).
+                ResourceOptions.replacedCreateFirst());
+        this.instance = new Resource(this, "instance", new DbInstance(
+                identifier,
+                "mysql",
+                engineVersion,
+                props.instanceClass,
+                props.allocatedStorageGb,
+                props.maxAllocatedStorageGb,
+                "gp3",
+                true,
+                null,
+                props.databaseName,
+                props.username,
+                true,
+                DEFAULT_PORT,
+                subnetGroup.attr("name"),
+                List.of(group.id()),
+                parameterGroup.attr("name"),
+                props.publiclyAccessible,
+                props.multiAz,
+                props.backupRetentionDays,
+                backupWindow,
+                maintenanceWindow,
+                true,
+                props.deletionProtection,
+                !props.finalSnapshot,
+                props.finalSnapshot ? identifier + "-final" : null,
+                true,
+                null,
+                props.applyImmediately,
+                props.performanceInsights,
+                tags));
+    }
+
+    private void checkStorage(int allocated, int max) {
+        if (max == 0) {
+            if (allocated < DatabaseProps.MIN_ALLOCATED_STORAGE_GB || allocated > DatabaseProps.MAX_STORAGE_GB) {
+                throw ValidationException.of(this, "allocatedStorageGb", allocated,
+                        "expected 20..65536 GiB (gp3 needs at least 20)");
+            }
+            return;
+        }
+        if (allocated < DatabaseProps.MIN_ALLOCATED_STORAGE_GB || allocated > max) {
+            throw ValidationException.of(this, "allocatedStorageGb", allocated,
+                    "expected 20.." + max + " GiB: gp3 needs at least 20, and maxAllocatedStorageGb (the"
+                            + " storage-autoscaling ceiling) is " + max);
+        }
+        int least = (allocated * 11 + 9) / 10;
+        if (max < least || max > DatabaseProps.MAX_STORAGE_GB) {
+            throw ValidationException.of(this, "maxAllocatedStorageGb", max,
+                    "expected " + least + "..65536 GiB, at least 10 % above allocatedStorageGb " + allocated
+                            + " (RDS rejects a closer ceiling), or 0 to turn storage autoscaling off");
+        }
+    }
+
+    private List<DbParameterGroup.Parameter> parameters(DatabaseProps props) {
+        Map<String, DbParameterGroup.Parameter> byName = new LinkedHashMap<>();
+        byName.put("character_set_server", DbParameterGroup.Parameter.immediate("character_set_server", "utf8mb4"));
+        byName.put("collation_server", DbParameterGroup.Parameter.immediate("collation_server", "utf8mb4_0900_ai_ci"));
+        byName.put("require_secure_transport", DbParameterGroup.Parameter.immediate("require_secure_transport", "1"));
+        props.parameters.forEach((name, value) ->
+                byName.put(checkParameter(name, value), DbParameterGroup.Parameter.immediate(name, value)));
+        props.staticParameters.forEach((name, value) ->
+                byName.put(checkParameter(name, value), DbParameterGroup.Parameter.pendingReboot(name, value)));
+        return new ArrayList<>(byName.values());
+    }
+
+    private String checkParameter(String name, String value) {
+        if (name == null || !PARAMETER_NAME.matcher(name).matches()) {
+            throw ValidationException.of(this, "parameter", name,
+                    "expected a MySQL parameter name such as max_connections");
+        }
+        if (value == null || value.isBlank()) {
+            throw ValidationException.of(this, "parameter." + name, value,
+                    "expected a value; leave the parameter out to keep the engine default");
+        }
+        return name;
+    }
+
+    @Override
+    public Connections connections() {
+        return connections;
+    }
+
+    /** The {@code aws_db_instance}. */
+    public Resource instance() {
+        return instance;
+    }
+
+    /** The {@code aws_db_subnet_group}. */
+    public Resource subnetGroup() {
+        return subnetGroup;
+    }
+
+    /** The {@code aws_db_parameter_group}. */
+    public Resource parameterGroup() {
+        return parameterGroup;
+    }
+
+    /** The DB instance identifier, {@code project-environment-<id>}. */
+    public String identifier() {
+        return identifier;
+    }
+
+    /** The MySQL major version. */
+    public String engineVersion() {
+        return engineVersion;
+    }
+
+    /** The host name clients connect to (a reference to {@code address}). */
+    public String endpoint() {
+        return instance.attr("address");
+    }
+
+    /** The MySQL port, {@value #DEFAULT_PORT}. */
+    public int port() {
+        return DEFAULT_PORT;
+    }
+
+    /**
+     * The ARN of the Secrets Manager secret that holds the master user name and password (a
+     * reference to {@code master_user_secret[0].secret_arn}); grant {@code secretsmanager:GetSecretValue}
+     * on it to whatever needs the password.
+     */
+    public String secretArn() {
+        return instance.attr("master_user_secret[0].secret_arn");
+    }
+}

@@ -1,0 +1,303 @@
+package io.growstack.web;
+
+import io.growstack.core.PolicyStatement;
+import io.growstack.aws.S3Bucket;
+import io.growstack.aws.S3BucketLifecycleConfiguration;
+import io.growstack.aws.S3BucketOwnershipControls;
+import io.growstack.aws.S3BucketPolicy;
+import io.growstack.aws.S3BucketPublicAccessBlock;
+import io.growstack.aws.S3BucketServerSideEncryptionConfiguration;
+import io.growstack.aws.S3BucketVersioning;
+import io.growstack.core.GrowStack;
+import io.growstack.core.Json;
+import io.growstack.core.Resource;
+import io.growstack.core.ResourceOptions;
+import io.growstack.core.Tokens;
+import io.growstack.core.ValidationException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.constructs.Construct;
+
+/**
+ * An S3 bucket nobody outside the account can reach unless its policy says so.
+ *
+ * <p>Always: all four public-access-block switches on, ACLs disabled ({@code BucketOwnerEnforced}),
+ * default encryption, and a bucket policy whose first statement ({@value #DENY_INSECURE_TRANSPORT_SID})
+ * denies every request that does not use TLS ({@code aws:SecureTransport} false) on the bucket and
+ * its objects. The owner adds narrowly scoped statements with {@link #addToResourcePolicy}.
+ *
+ * <p>Defaults: name {@code <project>-<environment>-<id>}, SSE-S3 ({@code AES256}), not versioned,
+ * no lifecycle rule, not force-destroyed. See {@link PrivateBucketProps}.
+ */
+public class PrivateBucket extends Construct {
+    /** The Sid of the statement that denies plain HTTP. */
+    public static final String DENY_INSECURE_TRANSPORT_SID = "DenyInsecureTransport";
+    /** The lifecycle rule id that expires noncurrent versions. */
+    public static final String NONCURRENT_VERSIONS_RULE_ID = "expire-noncurrent-versions";
+
+    private static final String RULES = " (S3 bucket naming rules)";
+    private static final Pattern CHARACTERS = Pattern.compile("[a-z0-9.-]+");
+    private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    private static final List<String> RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
+    private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws(-[a-z]+)*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+");
+    private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
+    private static final Set<String> PRINCIPAL_TYPES = Set.of("Service", "AWS", "*");
+
+    private final String name;
+    private final String partition;
+    private final Resource bucket;
+    private final Resource publicAccessBlock;
+    private final Resource ownershipControls;
+    private final Resource encryption;
+    private final Resource versioning;
+    private final Resource lifecycle;
+    private final Resource policy;
+    private final List<PolicyStatement> statements = new ArrayList<>();
+
+    /** A private bucket with every default. */
+    public PrivateBucket(Construct scope, String id) {
+        this(scope, id, PrivateBucketProps.builder().build());
+    }
+
+    /** Creates the bucket; throws {@link ValidationException} for bad settings. */
+    public PrivateBucket(Construct scope, String id, PrivateBucketProps props) {
+        super(scope, id);
+        GrowStack stack = GrowStack.of(this);
+        this.name = props.bucketName != null ? props.bucketName : stack.naming().name(id);
+        this.partition = stack.partition();
+        String problem = bucketNameProblem(name);
+        if (problem != null) {
+            throw ValidationException.of(this, "bucketName", name, problem);
+        }
+        if (props.kmsKeyArn != null && !Tokens.containsReference(props.kmsKeyArn)
+                && !KMS_KEY_ARN.matcher(props.kmsKeyArn).matches()) {
+            throw ValidationException.of(this, "kmsKeyArn", props.kmsKeyArn,
+                    "expected a KMS key or alias ARN such as arn:aws:kms:ap-northeast-2:123456789012:key/<key-id>");
+        }
+        Integer expiryDays = props.noncurrentVersionExpirationDays;
+        if (expiryDays != null && !props.versioned) {
+            throw ValidationException.of(this, "noncurrentVersionExpirationDays", expiryDays,
+                    "expected versioned(true) too: only a versioned bucket has noncurrent versions");
+        }
+        if (expiryDays != null && expiryDays < 1) {
+            throw ValidationException.of(this, "noncurrentVersionExpirationDays", expiryDays,
+                    "expected at least 1 day");
+        }
+
+        this.bucket = new Resource(this, "bucket", new S3Bucket(name, props.forceDestroy ? Boolean.TRUE : null,
+                Map.of("Name", name)));
+        String bucketId = bucket.attr("id");
+        this.publicAccessBlock = new Resource(this, "public-access-block",
+                S3BucketPublicAccessBlock.allBlocked(bucketId));
+        this.ownershipControls = new Resource(this, "ownership-controls",
+                S3BucketOwnershipControls.bucketOwnerEnforced(bucketId));
+        S3BucketServerSideEncryptionConfiguration.Rule rule = props.kmsKeyArn == null
+                ? new S3BucketServerSideEncryptionConfiguration.Rule(
+                        new S3BucketServerSideEncryptionConfiguration.ApplyServerSideEncryptionByDefault(
+                                PrivateBucketProps.DEFAULT_SSE_ALGORITHM, null), null)
+                : new S3BucketServerSideEncryptionConfiguration.Rule(
+                        new S3BucketServerSideEncryptionConfiguration.ApplyServerSideEncryptionByDefault(
+                                "aws:kms", props.kmsKeyArn), true);
+        this.encryption = new Resource(this, "encryption",
+                new S3BucketServerSideEncryptionConfiguration(bucketId, List.of(rule)));
+        this.versioning = props.versioned
+                ? new Resource(this, "versioning", S3BucketVersioning.enabled(bucketId))
+                : null;
+        // The provider asks for this dependency: a lifecycle rule on noncurrent versions applied
+        // before versioning is on can be rejected or silently do nothing.
+        this.lifecycle = expiryDays == null ? null : new Resource(this, "lifecycle",
+                new S3BucketLifecycleConfiguration(bucketId, List.of(new S3BucketLifecycleConfiguration.Rule(
+                        NONCURRENT_VERSIONS_RULE_ID, "Enabled", S3BucketLifecycleConfiguration.Filter.everyObject(),
+                        new S3BucketLifecycleConfiguration.NoncurrentVersionExpiration(expiryDays, null), null))),
+                ResourceOptions.dependsOn(versioning));
+
+        statements.add(PolicyStatement.denyEveryone(DENY_INSECURE_TRANSPORT_SID, List.of("s3:*"),
+                        List.of(arn(), arnForObjects("*")))
+                .withCondition("Bool", "aws:SecureTransport", "false"));
+        // S3 rejects a policy written while the public access block is still being changed
+        // ("OperationAborted: A conflicting conditional operation"), so the policy waits for it.
+        this.policy = new PolicyResource(this, "policy", ResourceOptions.dependsOn(publicAccessBlock));
+    }
+
+    /**
+     * Why {@code name} breaks the S3 general purpose bucket naming rules, or {@code null} if it
+     * follows them (a name holding a reference is not checked).
+     * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+     */
+    static String bucketNameProblem(String name) {
+        if (name == null) {
+            return "expected a bucket name";
+        }
+        if (Tokens.containsReference(name)) {
+            return null;
+        }
+        if (name.length() < 3 || name.length() > 63) {
+            return "expected 3 to 63 characters" + RULES;
+        }
+        if (!CHARACTERS.matcher(name).matches()) {
+            return "expected only lowercase letters, digits, hyphens and dots" + RULES;
+        }
+        if (!Character.isLetterOrDigit(name.charAt(0)) || !Character.isLetterOrDigit(name.charAt(name.length() - 1))) {
+            return "expected a lowercase letter or digit at the start and at the end" + RULES;
+        }
+        if (name.contains("..")) {
+            return "expected no two adjacent dots" + RULES;
+        }
+        if (IP_ADDRESS.matcher(name).matches()) {
+            return "expected a name that is not formatted as an IP address" + RULES;
+        }
+        for (String prefix : RESERVED_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return "expected no reserved prefix (" + String.join(", ", RESERVED_PREFIXES) + ")" + RULES;
+            }
+        }
+        for (String suffix : RESERVED_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return "expected no reserved suffix (" + String.join(", ", RESERVED_SUFFIXES) + ")" + RULES;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Appends a statement to the bucket policy. Statements may be added until the stack is
+     * synthesized; each needs an alphanumeric Sid that is unique in the policy.
+     */
+    public PrivateBucket addToResourcePolicy(PolicyStatement statement) {
+        Objects.requireNonNull(statement, "statement");
+        if (statement.sid() == null || !SID.matcher(statement.sid()).matches()) {
+            throw ValidationException.of(this, "policy.sid", statement.sid(),
+                    "expected a statement id of letters and digits, such as AllowCloudFrontRead");
+        }
+        for (PolicyStatement existing : statements) {
+            if (existing.sid().equals(statement.sid())) {
+                throw ValidationException.of(this, "policy.sid", statement.sid(),
+                        "expected a statement id not yet used in this bucket policy");
+            }
+        }
+        if (!statement.effect().equals("Allow") && !statement.effect().equals("Deny")) {
+            throw ValidationException.of(this, "policy." + statement.sid() + ".effect", statement.effect(),
+                    "expected Allow or Deny");
+        }
+        if (!PRINCIPAL_TYPES.contains(statement.principalType())
+                || statement.principals().isEmpty() != "*".equals(statement.principalType())) {
+            throw ValidationException.of(this, "policy." + statement.sid() + ".principal",
+                    statement.principalType() + " " + statement.principals(),
+                    "expected Service or AWS with at least one principal, or * alone");
+        }
+        if (statement.actions().isEmpty() || statement.resources().isEmpty()) {
+            throw ValidationException.of(this, "policy." + statement.sid(), statement.actions() + " on "
+                    + statement.resources(), "expected at least one action and one resource");
+        }
+        statements.add(statement);
+        return this;
+    }
+
+    /** The policy statements, the TLS-only deny first. */
+    public List<PolicyStatement> statements() {
+        return Collections.unmodifiableList(statements);
+    }
+
+    /** The bucket policy as JSON text, as it will be synthesized. */
+    public String policyDocument() {
+        return PolicyStatement.document(statements);
+    }
+
+    /** The bucket name as given or generated (a literal unless a reference was given). */
+    public String name() {
+        return name;
+    }
+
+    /** The bucket name (a reference). */
+    public String bucketName() {
+        return bucket.attr("bucket");
+    }
+
+    /** The bucket ARN (a reference). */
+    public String bucketArn() {
+        return bucket.attr("arn");
+    }
+
+    /** The bucket's regional domain name, for example an origin of CloudFront (a reference). */
+    public String bucketRegionalDomainName() {
+        return bucket.attr("bucket_regional_domain_name");
+    }
+
+    /**
+     * The ARN of the bucket, built from its name and the stack's partition, for policies that the
+     * review reads before anything exists ({@code arn:aws:s3:::shop-prod-site}).
+     */
+    public String arn() {
+        return "arn:" + partition + ":s3:::" + name;
+    }
+
+    /** The ARN of the objects matching {@code keyPattern}, for example {@code arnForObjects("*")}. */
+    public String arnForObjects(String keyPattern) {
+        return arn() + "/" + keyPattern;
+    }
+
+    /** The {@code aws_s3_bucket}. */
+    public Resource bucket() {
+        return bucket;
+    }
+
+    /** The {@code aws_s3_bucket_public_access_block}. */
+    public Resource publicAccessBlock() {
+        return publicAccessBlock;
+    }
+
+    /** The {@code aws_s3_bucket_ownership_controls}. */
+    public Resource ownershipControls() {
+        return ownershipControls;
+    }
+
+    /** The {@code aws_s3_bucket_server_side_encryption_configuration}. */
+    public Resource encryption() {
+        return encryption;
+    }
+
+    /** The {@code aws_s3_bucket_versioning}, or {@code null} when not versioned. */
+    public Resource versioning() {
+        return versioning;
+    }
+
+    /** The {@code aws_s3_bucket_lifecycle_configuration}, or {@code null} without a rule. */
+    public Resource lifecycle() {
+        return lifecycle;
+    }
+
+    /** The {@code aws_s3_bucket_policy}. */
+    public Resource policy() {
+        return policy;
+    }
+
+    /**
+     * The bucket policy resource. Its document is rendered at synth time rather than frozen at
+     * construction, so owners can add statements that name resources created after the bucket (a
+     * CloudFront distribution's ARN) — the same order CDK's {@code addToResourcePolicy} allows.
+     */
+    private static final class PolicyResource extends Resource {
+        private final PrivateBucket owner;
+
+        PolicyResource(PrivateBucket owner, String id, ResourceOptions options) {
+            super(owner, id, new S3BucketPolicy(owner.bucket.attr("id"), "{}"), options);
+            this.owner = owner;
+        }
+
+        @Override
+        public S3BucketPolicy args() {
+            return new S3BucketPolicy(owner.bucket.attr("id"), owner.policyDocument());
+        }
+
+        @Override
+        protected Map<String, Object> synthesizeAttributes() {
+            return Json.attributes(args());
+        }
+    }
+}
