@@ -29,7 +29,7 @@ final class SynthCommand implements Callable<Integer> {
         Path target = out != null ? out : Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
         Synthesizer.Result result;
         try {
-            result = Synthesizer.synth(target, new StarterProgram());
+            result = Synthesizer.synth(target, ProjectContext.read(Path.of("cdktf.json")), new StarterProgram());
         } catch (ValidationException e) {
             stderr.println("growstack: " + e.getMessage());
             stderr.println("nothing was written");

@@ -26,10 +26,17 @@ final class Images {
         }
     }
 
-    /** The image id: explicit, or the latest Amazon Linux 2023 read from SSM at plan time. */
+    /**
+     * The image id: explicit, else pinned in the stack's context ({@code growstack:amis}), else the
+     * latest Amazon Linux 2023 read from SSM at plan time.
+     */
     static String imageId(Construct scope, InstanceType type, Ami ami) {
         if (ami != null && !ami.isLookup()) {
             return ami.id();
+        }
+        java.util.Optional<String> pinned = io.growstack.core.GrowStack.of(scope).pinnedAmi(type.architecture());
+        if (pinned.isPresent()) {
+            return pinned.get();
         }
         return new DataSource(scope, "ami", new SsmParameterData(Ami.amazonLinux2023Parameter(type.architecture())))
                 .attr("insecure_value");

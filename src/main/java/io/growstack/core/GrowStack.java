@@ -24,6 +24,11 @@ public class GrowStack extends TerraformStack {
     /** Terraform version that introduced the S3 backend's native lock file. */
     public static final String LOCKFILE_TERRAFORM_VERSION = ">= 1.10";
 
+    /** cdktf context key: a list of zone names networks use when none are given in code. */
+    public static final String CONTEXT_ZONES = "growstack:availabilityZones";
+    /** cdktf context key: a map {@code {"x86_64": "ami-…", "arm64": "ami-…"}} used instead of SSM lookups. */
+    public static final String CONTEXT_AMIS = "growstack:amis";
+
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
 
     private final String region;
@@ -31,6 +36,8 @@ public class GrowStack extends TerraformStack {
     private final AwsProvider provider;
     private final Map<String, AwsProvider> additionalProviders = new LinkedHashMap<>();
     private final Map<String, String> defaultTags;
+    private final java.util.List<String> pinnedZones;
+    private final Map<Architecture, String> pinnedAmis = new java.util.EnumMap<>(Architecture.class);
 
     /** Creates the stack {@code id} in {@code scope} (usually a cdktf {@code App}). */
     public GrowStack(Construct scope, String id, GrowStackProps props) {
@@ -66,6 +73,49 @@ public class GrowStack extends TerraformStack {
             additionalProviders.put(extra, new AwsProvider(this, "aws_" + alias, extra, alias, tags));
         }
         configureBackend(id, props.backend());
+        this.pinnedZones = readPinnedZones();
+        readPinnedAmis();
+    }
+
+    // Context keys let a project pin zones and images in cdktf.json (or a test in App's context),
+    // which keeps plans offline and hosts fixed without touching the program.
+    private java.util.List<String> readPinnedZones() {
+        Object zones = getNode().tryGetContext(CONTEXT_ZONES);
+        if (zones == null) {
+            return java.util.List.of();
+        }
+        if (!(zones instanceof java.util.List<?> list) || list.stream().anyMatch(z -> !(z instanceof String))) {
+            throw ValidationException.of(this, "context " + CONTEXT_ZONES, zones,
+                    "expected a list of zone names such as [\"" + region + "a\", \"" + region + "c\"]");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    private void readPinnedAmis() {
+        Object amis = getNode().tryGetContext(CONTEXT_AMIS);
+        if (amis == null) {
+            return;
+        }
+        if (!(amis instanceof Map<?, ?> map)) {
+            throw ValidationException.of(this, "context " + CONTEXT_AMIS, amis,
+                    "expected a map from architecture (x86_64, arm64) to an AMI id");
+        }
+        for (Architecture architecture : Architecture.values()) {
+            Object id = map.get(architecture.awsName());
+            if (id != null) {
+                pinnedAmis.put(architecture, Ami.of(String.valueOf(id), architecture).id());
+            }
+        }
+    }
+
+    /** Zone names pinned in the cdktf context key {@value #CONTEXT_ZONES}; empty when none. */
+    public java.util.List<String> pinnedAvailabilityZones() {
+        return pinnedZones;
+    }
+
+    /** The AMI id pinned for {@code architecture} in the context key {@value #CONTEXT_AMIS}, if any. */
+    public java.util.Optional<String> pinnedAmi(Architecture architecture) {
+        return java.util.Optional.ofNullable(pinnedAmis.get(architecture));
     }
 
     private static String checkRegion(GrowStack stack, String property, String region) {

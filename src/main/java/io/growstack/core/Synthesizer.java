@@ -45,13 +45,25 @@ public final class Synthesizer {
 
     /** Runs {@code program} against a fresh {@link App} and writes its stacks under {@code outDir}. */
     public static Result synth(Path outDir, Consumer<App> program) {
+        return synth(outDir, Map.of(), program);
+    }
+
+    /**
+     * Like {@link #synth(Path, Consumer)} with cdktf context values, for example
+     * {@link GrowStack#CONTEXT_ZONES} and {@link GrowStack#CONTEXT_AMIS} to pin zones and images.
+     */
+    public static Result synth(Path outDir, Map<String, Object> context, Consumer<App> program) {
         long start = System.nanoTime();
         Path out = outDir.toAbsolutePath().normalize();
         Path staging = null;
         try {
             Files.createDirectories(out.getParent());
             staging = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".staging-");
-            App app = new App(AppConfig.builder().outdir(staging.toString()).stackTraces(false).build());
+            AppConfig.Builder config = AppConfig.builder().outdir(staging.toString()).stackTraces(false);
+            if (!context.isEmpty()) {
+                config.context(new java.util.TreeMap<>(context));
+            }
+            App app = new App(config.build());
             program.accept(app);
             app.synth();
             Map<String, Path> stacks = publish(staging, out);

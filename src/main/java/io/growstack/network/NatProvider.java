@@ -166,8 +166,9 @@ public abstract class NatProvider {
 
             String ami = props.ami() != null && !props.ami().isLookup()
                     ? props.ami().id()
-                    : new DataSource(scope, "nat-ami", new SsmParameterData(
-                            Ami.amazonLinux2023Parameter(type.architecture()))).attr("insecure_value");
+                    : context.stack().pinnedAmi(type.architecture()).orElseGet(() -> new DataSource(scope, "nat-ami",
+                            new SsmParameterData(Ami.amazonLinux2023Parameter(type.architecture())))
+                            .attr("insecure_value"));
             Resource instance = new Resource(scope, "nat-instance", new Instance(
                     ami, type.name(), context.publicSubnets().get(0).attr("id"), List.of(group.id()),
                     true, false, null, null, NatInstanceUserData.script(), null, null,

@@ -67,12 +67,21 @@ public class Network extends Construct implements INetwork {
     }
 
     /** A network with {@code props}; throws {@link ValidationException} for bad settings. */
-    public Network(Construct scope, String id, NetworkProps props) {
+    public Network(Construct scope, String id, NetworkProps settings) {
         super(scope, id);
         GrowStack stack = GrowStack.of(this);
         Naming naming = stack.naming();
+        NetworkProps props = settings;
 
         this.cidr = parseVpcCidr(props.cidr());
+        if (props.availabilityZones().isEmpty() && !stack.pinnedAvailabilityZones().isEmpty()) {
+            List<String> pinned = stack.pinnedAvailabilityZones();
+            if (pinned.size() < props.azCount()) {
+                throw ValidationException.of(this, "context " + GrowStack.CONTEXT_ZONES, pinned,
+                        "expected at least " + props.azCount() + " zone names for this network");
+            }
+            props = props.toBuilder().availabilityZones(pinned.subList(0, props.azCount())).build();
+        }
         checkZones(stack.region(), props);
         NatProvider natProvider = props.nat() != null ? props.nat()
                 : props.privateSubnets() ? NatProvider.instance() : NatProvider.none();

@@ -40,6 +40,23 @@ public final class NetworkProps {
         return new Builder();
     }
 
+    /** A builder with these settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.cidr = cidr;
+        b.azCount = azCount;
+        b.availabilityZones = availabilityZones;
+        b.privateSubnets = privateSubnets;
+        b.subnetPrefix = subnetPrefix;
+        b.publicSubnetCidrs = publicSubnetCidrs;
+        b.privateSubnetCidrs = privateSubnetCidrs;
+        b.nat = nat;
+        b.privateRouteTablePerAz = privateRouteTablePerAz;
+        b.s3GatewayEndpoint = s3GatewayEndpoint;
+        b.flowLogs = flowLogs;
+        return b;
+    }
+
     /** VPC CIDR, /16 to /28. Default: {@value #DEFAULT_CIDR}. */
     public String cidr() {
         return cidr;

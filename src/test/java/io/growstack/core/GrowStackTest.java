@@ -115,4 +115,19 @@ class GrowStackTest {
                 "app: property 'additionalRegions' is '[]': expected it to contain us-east-1 because a block"
                         + " needs a provider there");
     }
+
+    @Test
+    void zonesAndImagesPinnedInTheContextReplaceLookups() {
+        java.nio.file.Path out = TestStacks.freshDir("stack-pinned");
+        Synthesizer.Result result = Synthesizer.synth(out, java.util.Map.of(
+                GrowStack.CONTEXT_ZONES, List.of("ap-northeast-2a", "ap-northeast-2c"),
+                GrowStack.CONTEXT_AMIS, java.util.Map.of("x86_64", "ami-0123456789abcdef0")),
+                app -> new io.growstack.network.Network(TestStacks.stack(app, "shop"), "network"));
+        JsonNode json = TestStacks.read(result.stacks().get("shop"));
+        assertThat(json.has("data")).isFalse();
+        assertThat(json.path("resource").path("aws_subnet").path("network_public-subnet-2").path("availability_zone").asText())
+                .isEqualTo("ap-northeast-2c");
+        assertThat(json.path("resource").path("aws_instance").path("network_nat-instance").path("ami").asText())
+                .isEqualTo("ami-0123456789abcdef0");
+    }
 }
