@@ -1,0 +1,56 @@
+package io.growstack.examples.v2;
+
+import com.hashicorp.cdktf.App;
+import io.growstack.cli.Main;
+import io.growstack.compute.Server;
+import io.growstack.compute.ServerProps;
+import io.growstack.core.GrowStack;
+import io.growstack.core.GrowStackProps;
+import io.growstack.data.Database;
+import io.growstack.data.DatabaseProps;
+import io.growstack.network.NatProvider;
+import io.growstack.network.Network;
+import io.growstack.network.NetworkProps;
+import io.growstack.network.Port;
+import io.growstack.network.SubnetTier;
+
+/**
+ * The seed's version 2: MySQL moved to RDS (free-tier db.t4g.micro) and a Jenkins host added for
+ * CI/CD. History: the API host, Jenkins and the database are all reachable from the internet.
+ */
+public final class ManagedDatabaseExample {
+    /** The stack name. */
+    public static final String STACK = "v2-managed-database";
+
+    private ManagedDatabaseExample() {
+    }
+
+    /** Defines the stack in {@code app}. */
+    public static void define(App app) {
+        GrowStack stack = new GrowStack(app, STACK, GrowStackProps.builder("ap-northeast-2")
+                .project("waba").environment("v2").build());
+        Network network = new Network(stack, "network", NetworkProps.builder()
+                .privateSubnets(false).nat(NatProvider.none()).build());
+
+        Server api = new Server(stack, "api", ServerProps.builder(network)
+                .tier(SubnetTier.PUBLIC).instanceType("t2.micro").keyName("waba-v2").build());
+        api.connections().allowFromAnyIpv4(Port.tcp(80), "HTTP to nginx and the API");
+        api.connections().allowFromAnyIpv4(Port.tcp(22), "SSH from anywhere (version 2 history)");
+
+        Server jenkins = new Server(stack, "jenkins", ServerProps.builder(network)
+                .tier(SubnetTier.PUBLIC).instanceType("t2.micro").subnetIndex(1).keyName("waba-v2").build());
+        jenkins.connections().allowFromAnyIpv4(Port.tcp(8080), "Jenkins UI from anywhere (version 2 history)");
+        jenkins.connections().allowFromAnyIpv4(Port.tcp(22), "SSH from anywhere (version 2 history)");
+
+        Database db = new Database(stack, "db", DatabaseProps.builder(network)
+                .publiclyAccessibleForSeedVersion2().deletionProtection(false).finalSnapshot(false).build());
+        db.connections().allowDefaultPortFrom(api, "MySQL from the API");
+        // The seed's database answered the internet: the review flags both of these as high.
+        db.connections().allowFromAnyIpv4(Port.tcp(3306), "MySQL from anywhere (version 2 history)");
+    }
+
+    /** Synthesizes the stack: {@code mvn -q compile exec:java} or {@code cdktf synth}. */
+    public static void main(String[] args) {
+        System.exit(Main.run(ManagedDatabaseExample::define, args));
+    }
+}
