@@ -1,0 +1,153 @@
+package io.growstack.cli;
+
+import io.growstack.review.ReportFormat;
+import io.growstack.review.Review;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code growstack review}: the security review of synthesized stacks. Exits 0 when no unsuppressed
+ * high finding remains, 1 when one does, 2 when there is nothing to review or the input is bad.
+ */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = {"Review synthesized stacks for security findings (rules GS-*), offline.",
+                "Exit status: 0 no unsuppressed high finding, 1 at least one, 2 nothing to review or bad input."})
+final class ReviewCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "cdktf output folder whose stacks/<name>/cdk.tf.json are reviewed."
+                    + " Default: $CDKTF_OUTDIR when set, else cdktf.out.")
+    Path out;
+
+    @Option(names = "--stack-dir", paramLabel = "DIR", description = "One stack folder holding cdk.tf.json.")
+    Path stackDir;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "cdk.tf.json files to review instead.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
+            description = "table (default), json or sarif (GitHub code scanning).")
+    ReportFormat format;
+
+    @Option(names = "--today", paramLabel = "yyyy-MM-dd", converter = DateConverter.class,
+            description = "The date suppressions expire against. Default: the system clock.")
+    LocalDate today;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        int sources = (out != null ? 1 : 0) + (stackDir != null ? 1 : 0) + (files.isEmpty() ? 0 : 1);
+        if (sources > 1) {
+            stderr.println("growstack review: give one of --out, --stack-dir or FILE...");
+            return 2;
+        }
+        List<Path> targets;
+        try {
+            targets = targets();
+        } catch (UncheckedIOException e) {
+            stderr.println("growstack review: " + e.getMessage());
+            return 2;
+        }
+        if (targets.isEmpty()) {
+            stderr.println("growstack review: no synthesized stack under " + outDir()
+                    + " (expected stacks/<name>/cdk.tf.json); run growstack synth first");
+            return 2;
+        }
+        LocalDate date = today != null ? today : LocalDate.now();
+        List<Review> reviews = new ArrayList<>();
+        for (Path file : targets) {
+            if (!Files.isRegularFile(file)) {
+                stderr.println("growstack review: " + file + " is not a file");
+                return 2;
+            }
+            try {
+                reviews.add(Review.read(file, artifact(file), date));
+            } catch (UncheckedIOException e) {
+                stderr.println("growstack review: " + file + " is not readable Terraform JSON: "
+                        + e.getCause().getMessage().lines().findFirst().orElse(""));
+                return 2;
+            }
+        }
+        stdout.print(format.render(reviews));
+        stdout.flush();
+        return reviews.stream().anyMatch(Review::hasOpenHigh) ? 1 : 0;
+    }
+
+    private Path outDir() {
+        return out != null ? out : Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
+    }
+
+    private List<Path> targets() {
+        if (!files.isEmpty()) {
+            return files;
+        }
+        if (stackDir != null) {
+            return List.of(stackDir.resolve("cdk.tf.json"));
+        }
+        Path stacks = outDir().resolve("stacks");
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(stacks)) {
+            return found;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacks, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                if (Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
+                    found.add(dir.resolve("cdk.tf.json"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + stacks, e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** The file as reports show it: relative to the working folder with forward slashes, when inside it. */
+    static String artifact(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
+    }
+
+    static final class FormatConverter implements ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            try {
+                return ReportFormat.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected table, json or sarif, not '" + value + "'");
+            }
+        }
+    }
+
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected a date such as 2026-06-30, not '"
+                        + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package io.growstack.review;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The review's security rules. Ids are stable (suppressions name them); severities are fixed.
+ *
+ * <p>Each rule reads the synthesized Terraform JSON only. A value that is an unresolved reference
+ * ({@code ${var.x}}, {@code ${each.value}}, a function call) is unknown, and a rule never flags what it
+ * cannot know: an ingress rule whose CIDR comes from a variable, a policy built with
+ * {@code jsonencode(...)}, a bucket named by a variable. References of the form
+ * {@code ${type.name.attribute}} are followed to the resource they name.
+ */
+public final class SecurityRules {
+    /**
+     * {@code aws_instance}, {@code aws_launch_template} or {@code aws_launch_configuration} whose
+     * {@code metadata_options.http_tokens} is not {@code required} (absent means {@code optional}). An
+     * instance launched from a launch template without its own {@code metadata_options} is judged by
+     * the template; {@code http_endpoint = "disabled"} passes.
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-EC2IMDSv2Enabled} (also in the HIPAA and NIST R4 packs).
+     * Checkov: {@code CKV_AWS_79}.
+     */
+    public static final Rule EC2_IMDSV2 = new Rule("GS-EC2-001", "Imdsv2NotRequired", Severity.HIGH,
+            "IMDSv2 is not required: any SSRF on the host can read the instance role's credentials",
+            "set metadata_options.http_tokens = \"required\" (growstack: Instance.MetadataOptions.imdsv2())",
+            "NIST.800.53.R5-EC2IMDSv2Enabled", "CKV_AWS_79");
+
+    /**
+     * An EBS volume that is not encrypted: {@code aws_instance} {@code root_block_device} or
+     * {@code ebs_block_device} without {@code encrypted = true} (a missing root block follows the AMI's
+     * snapshot, unencrypted unless encryption by default is on), an {@code aws_launch_template}
+     * {@code block_device_mappings[].ebs} without it (or no mappings at all), an
+     * {@code aws_launch_configuration} block, or an {@code aws_ebs_volume}. Volumes restored from a
+     * snapshot inherit its encryption and are not judged. An {@code aws_ebs_encryption_by_default} with
+     * {@code enabled = true} in the stack passes every volume.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-EC26}. Checkov: {@code CKV_AWS_8} (instance, launch configuration),
+     * {@code CKV_AWS_3} ({@code aws_ebs_volume}).
+     */
+    public static final Rule EBS_UNENCRYPTED = new Rule("GS-EC2-002", "EbsNotEncrypted", Severity.MEDIUM,
+            "an EBS volume is not encrypted at rest",
+            "set encrypted = true on the volume (or turn on aws_ebs_encryption_by_default for the account)",
+            "AwsSolutions-EC26", "CKV_AWS_8, CKV_AWS_3");
+
+    /**
+     * SSH (TCP 22) or RDP (TCP/UDP 3389) ingress from {@code 0.0.0.0/0} or {@code ::/0}: an
+     * {@code aws_vpc_security_group_ingress_rule}, a legacy {@code aws_security_group_rule} of type
+     * {@code ingress}, or an inline {@code ingress} block of {@code aws_security_group}. Port ranges and
+     * all-protocol rules that include the port count.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-EC23}, {@code NIST.800.53.R5-EC2RestrictedSSH}. Checkov:
+     * {@code CKV_AWS_24} (22), {@code CKV_AWS_25} (3389).
+     */
+    public static final Rule SG_ADMIN_FROM_WORLD = new Rule("GS-SG-001", "AdminPortOpenToWorld", Severity.HIGH,
+            "SSH or RDP is open to the whole internet",
+            "allow admin ports only from known CIDRs (Bastion allowSshFrom) or use SSM Session Manager",
+            "AwsSolutions-EC23, NIST.800.53.R5-EC2RestrictedSSH", "CKV_AWS_24, CKV_AWS_25");
+
+    /**
+     * A database or cache port open to {@code 0.0.0.0/0} or {@code ::/0} over TCP: 1433 (SQL Server),
+     * 1521 (Oracle), 3306 (MySQL, MariaDB, Aurora), 5432 (PostgreSQL), 5439 (Redshift), 6379 (Redis,
+     * Valkey), 9042 (Cassandra), 9200 (OpenSearch), 11211 (Memcached), 27017 (MongoDB, DocumentDB).
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-EC2RestrictedCommonPorts} (covers 3306 among its ports),
+     * {@code AwsSolutions-EC23}. Checkov: no direct equivalent per port ({@code CKV_AWS_277} covers
+     * all-port rules only).
+     */
+    public static final Rule SG_DATA_FROM_WORLD = new Rule("GS-SG-002", "DataPortOpenToWorld", Severity.HIGH,
+            "a database or cache port is open to the whole internet",
+            "allow the port only from the application's security group (db.connections().allowFrom(service, ...))",
+            "NIST.800.53.R5-EC2RestrictedCommonPorts, AwsSolutions-EC23", "no direct equivalent");
+
+    /**
+     * Any other ingress from {@code 0.0.0.0/0} or {@code ::/0} than TCP 80 or 443 to a security group an
+     * application load balancer uses ({@code aws_lb.security_groups}). Rules already reported by
+     * {@link #SG_ADMIN_FROM_WORLD} or {@link #SG_DATA_FROM_WORLD}, and groups of NAT instances (see
+     * {@link #NAT_BEYOND_VPC}), are not reported again. When the group or an ALB's groups cannot be
+     * resolved, world ingress on 80/443 is not judged.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-EC23}. Checkov: {@code CKV_AWS_260} (port 80), {@code CKV_AWS_277}
+     * (all ports).
+     */
+    public static final Rule SG_OTHER_FROM_WORLD = new Rule("GS-SG-003", "IngressOpenToWorld", Severity.MEDIUM,
+            "ingress from the whole internet that is not a load balancer's HTTP/HTTPS",
+            "put the service behind the load balancer and admit the internet on its 80/443 only",
+            "AwsSolutions-EC23", "CKV_AWS_260, CKV_AWS_277");
+
+    /**
+     * A NAT instance ({@code aws_instance} or {@code aws_network_interface} with
+     * {@code source_dest_check = false}) whose security group admits a source outside its VPC: an IPv4
+     * CIDR not inside the VPC's {@code cidr_block} (or an {@code aws_vpc_ipv4_cidr_block_association}),
+     * or {@code ::/0}. Sources given as security groups or prefix lists, and VPCs whose CIDR is not a
+     * literal, are not judged.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: no direct equivalent.
+     */
+    public static final Rule NAT_BEYOND_VPC = new Rule("GS-SG-004", "NatAdmitsBeyondVpc", Severity.MEDIUM,
+            "a NAT instance admits traffic from outside its VPC, so it can be used as an open relay",
+            "admit only the VPC's CIDR on the NAT instance's security group (NatProvider.instance() does)",
+            "no direct equivalent", "no direct equivalent");
+
+    /**
+     * An {@code aws_db_instance} with {@code publicly_accessible = true}.
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-RDSInstancePublicAccess}. Checkov: {@code CKV_AWS_17}.
+     */
+    public static final Rule RDS_PUBLIC = new Rule("GS-RDS-001", "RdsPubliclyAccessible", Severity.HIGH,
+            "the database has a public address",
+            "set publicly_accessible = false and reach it from inside the VPC",
+            "NIST.800.53.R5-RDSInstancePublicAccess", "CKV_AWS_17");
+
+    /**
+     * An {@code aws_db_instance} without {@code storage_encrypted = true} (absent means unencrypted).
+     * Read replicas ({@code replicate_source_db}) inherit the source's encryption and are not judged.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-RDS2}, {@code NIST.800.53.R5-RDSStorageEncrypted}. Checkov:
+     * {@code CKV_AWS_16}.
+     */
+    public static final Rule RDS_UNENCRYPTED = new Rule("GS-RDS-002", "RdsStorageNotEncrypted", Severity.HIGH,
+            "the database storage is not encrypted",
+            "set storage_encrypted = true (it cannot be changed later without a snapshot restore)",
+            "AwsSolutions-RDS2, NIST.800.53.R5-RDSStorageEncrypted", "CKV_AWS_16");
+
+    /**
+     * An {@code aws_db_instance} with {@code backup_retention_period = 0}. Absent passes: the RDS API
+     * keeps one day of automated backups by default.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-RDS13}, {@code NIST.800.53.R5-RDSInstanceBackupEnabled}. Checkov:
+     * {@code CKV_AWS_133}.
+     */
+    public static final Rule RDS_NO_BACKUPS = new Rule("GS-RDS-003", "RdsBackupsDisabled", Severity.MEDIUM,
+            "automated backups are off: no point-in-time recovery",
+            "set backup_retention_period to 7 or more days",
+            "AwsSolutions-RDS13, NIST.800.53.R5-RDSInstanceBackupEnabled", "CKV_AWS_133");
+
+    /**
+     * An {@code aws_db_instance} without {@code deletion_protection = true}.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-RDS10}, {@code NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled}.
+     * Checkov: {@code CKV_AWS_293}.
+     */
+    public static final Rule RDS_NO_DELETION_PROTECTION = new Rule("GS-RDS-004", "RdsDeletionProtectionOff",
+            Severity.MEDIUM, "the database can be deleted by one API call or terraform destroy",
+            "set deletion_protection = true",
+            "AwsSolutions-RDS10, NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled", "CKV_AWS_293");
+
+    /**
+     * An {@code aws_db_instance} without {@code multi_az = true}.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-RDS3}, {@code NIST.800.53.R5-RDSMultiAZSupport}. Checkov:
+     * {@code CKV_AWS_157}.
+     */
+    public static final Rule RDS_SINGLE_AZ = new Rule("GS-RDS-005", "RdsSingleAz", Severity.LOW,
+            "the database runs in one availability zone",
+            "set multi_az = true when an hour of downtime in a zone outage is not acceptable",
+            "AwsSolutions-RDS3, NIST.800.53.R5-RDSMultiAZSupport", "CKV_AWS_157");
+
+    /**
+     * An {@code aws_s3_bucket} that no {@code aws_s3_bucket_public_access_block} with all four switches
+     * ({@code block_public_acls}, {@code block_public_policy}, {@code ignore_public_acls},
+     * {@code restrict_public_buckets}) {@code true} refers to (by reference or by literal bucket name).
+     * An {@code aws_s3_account_public_access_block} with all four passes every bucket; a public access
+     * block whose bucket cannot be resolved makes the rule judge nothing.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-S2}, {@code NIST.800.53.R5-S3BucketLevelPublicAccessProhibited}.
+     * Checkov: {@code CKV2_AWS_6}.
+     */
+    public static final Rule S3_PUBLIC_ACCESS_BLOCK = new Rule("GS-S3-001", "S3PublicAccessNotBlocked",
+            Severity.HIGH, "the bucket has no full public access block, so one policy or ACL can publish it",
+            "add an aws_s3_bucket_public_access_block with all four switches true",
+            "AwsSolutions-S2, NIST.800.53.R5-S3BucketLevelPublicAccessProhibited", "CKV2_AWS_6");
+
+    /**
+     * An {@code aws_s3_bucket} whose bucket policy ({@code aws_s3_bucket_policy} or the legacy inline
+     * {@code policy}) has no statement that denies requests with {@code aws:SecureTransport = false}
+     * ({@code Bool} or {@code BoolIfExists}). A policy that cannot be read is not judged.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-S10}, {@code NIST.800.53.R5-S3BucketSSLRequestsOnly}. Checkov:
+     * {@code CKV_AWS_379}.
+     */
+    public static final Rule S3_TLS_ONLY = new Rule("GS-S3-002", "S3NotTlsOnly", Severity.MEDIUM,
+            "the bucket accepts plain-HTTP requests",
+            "add a bucket policy statement: Deny s3:* to \"*\" when aws:SecureTransport is false",
+            "AwsSolutions-S10, NIST.800.53.R5-S3BucketSSLRequestsOnly", "CKV_AWS_379");
+
+    /**
+     * A resource or trust policy ({@code aws_s3_bucket_policy}, {@code aws_iam_role.assume_role_policy},
+     * {@code aws_sqs_queue_policy}, {@code aws_sns_topic_policy}, {@code aws_kms_key}) with an
+     * {@code Allow} to {@code Principal "*"} or {@code {"AWS": "*"}} without a restricting condition.
+     * Restricting means a condition on who or where the caller is ({@code aws:PrincipalOrgID},
+     * {@code aws:PrincipalAccount}, {@code aws:PrincipalArn}, {@code aws:SourceArn},
+     * {@code aws:SourceAccount}, {@code aws:SourceVpc(e)}, {@code aws:SourceIp}, ...), not an
+     * {@code ...IfExists} operator and not a {@code "*"} value; {@code aws:SecureTransport} alone does
+     * not restrict.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: {@code CKV_AWS_70} (S3), {@code CKV_AWS_283}
+     * ({@code aws_iam_policy_document}), {@code CKV_AWS_60} (role trust), {@code CKV_AWS_168} (SQS),
+     * {@code CKV_AWS_169} (SNS).
+     */
+    public static final Rule IAM_PUBLIC_PRINCIPAL = new Rule("GS-IAM-001", "AllowToAnyPrincipal", Severity.HIGH,
+            "a policy allows anyone (Principal \"*\") without a condition that restricts who",
+            "name the principals, or add a condition such as aws:SourceArn or aws:PrincipalOrgID",
+            "no direct equivalent", "CKV_AWS_70, CKV_AWS_283, CKV_AWS_60, CKV_AWS_168, CKV_AWS_169");
+
+    /**
+     * An identity policy statement that allows action {@code "*"} or {@code "*:*"} on resource
+     * {@code "*"}, or an attachment of the AWS managed {@code AdministratorAccess} policy.
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess}, {@code AwsSolutions-IAM5}.
+     * Checkov: {@code CKV_AWS_62} (policy resources), {@code CKV_AWS_1} ({@code aws_iam_policy_document}),
+     * {@code CKV_AWS_274} (AdministratorAccess).
+     */
+    public static final Rule IAM_ADMIN = new Rule("GS-IAM-002", "FullAdminAccess", Severity.HIGH,
+            "a policy allows every action on every resource",
+            "list the actions and resources the workload needs",
+            "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess, AwsSolutions-IAM5",
+            "CKV_AWS_62, CKV_AWS_1, CKV_AWS_274");
+
+    /**
+     * A trust policy statement whose {@code Principal.Federated} is GitHub's OIDC provider
+     * ({@code token.actions.githubusercontent.com}, literally or through an
+     * {@code aws_iam_openid_connect_provider}) without a {@code token.actions.githubusercontent.com:sub}
+     * condition, with it under an {@code ...IfExists} operator, or with a wildcard in a
+     * {@code StringLike} value: {@code *}, {@code repo:*}, {@code repo:org/*}, {@code repo:org/app:*},
+     * {@code repo:org/app:ref:*}. growstack asks for one repository and one ref or environment; Checkov
+     * accepts {@code repo:org/*}.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: {@code CKV_AWS_358} ({@code aws_iam_policy_document}),
+     * {@code CKV_AWS_393} ({@code aws_iam_role}).
+     */
+    public static final Rule IAM_GITHUB_OIDC = new Rule("GS-IAM-003", "GithubOidcTrustTooBroad", Severity.HIGH,
+            "a GitHub Actions OIDC trust lets other repositories or refs assume the role",
+            "add a StringEquals/StringLike condition on token.actions.githubusercontent.com:sub naming one"
+                    + " repository and one ref or environment, e.g. repo:org/app:ref:refs/heads/main",
+            "no direct equivalent", "CKV_AWS_358, CKV_AWS_393");
+
+    /**
+     * An identity policy statement that allows a whole service: an action of the form
+     * {@code service:*} (such as {@code s3:*}).
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess}, {@code AwsSolutions-IAM5}.
+     * Checkov: no direct equivalent ({@code CKV2_AWS_40} covers {@code iam:*} only).
+     */
+    public static final Rule IAM_SERVICE_WILDCARD = new Rule("GS-IAM-004", "ServiceWideAction", Severity.MEDIUM,
+            "a policy allows every action of a service (service:*)",
+            "list the actions the workload calls",
+            "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess, AwsSolutions-IAM5", "no direct equivalent");
+
+    /**
+     * An identity policy statement that allows, on resource {@code "*"}, an action that can be scoped to
+     * a resource ARN. The heuristic is a list of common data-plane actions that support resource-level
+     * permissions (for example {@code s3:GetObject}, {@code s3:PutObject}, {@code s3:ListBucket},
+     * {@code dynamodb:GetItem}, {@code sqs:SendMessage}, {@code sns:Publish},
+     * {@code secretsmanager:GetSecretValue}, {@code ssm:GetParameter}, {@code kms:Decrypt},
+     * {@code lambda:InvokeFunction}, {@code iam:PassRole}, {@code sts:AssumeRole},
+     * {@code logs:PutLogEvents}, {@code ecr:BatchGetImage}, {@code codedeploy:CreateDeployment},
+     * {@code cloudfront:CreateInvalidation}); a wildcard such as {@code s3:Get*} counts when it covers
+     * one. Actions that only work on {@code "*"} (such as {@code ec2:Describe*}) are not on the list.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-IAM5}. Checkov: {@code CKV_AWS_355} (policy resources),
+     * {@code CKV_AWS_356} ({@code aws_iam_policy_document}).
+     */
+    public static final Rule IAM_STAR_RESOURCE = new Rule("GS-IAM-005", "StarResourceForScopableAction",
+            Severity.MEDIUM, "a policy grants on resource \"*\" actions that can be limited to specific ARNs",
+            "replace \"*\" with the ARNs of the buckets, tables, queues, secrets or keys the workload uses",
+            "AwsSolutions-IAM5", "CKV_AWS_355, CKV_AWS_356");
+
+    /**
+     * An {@code aws_cloudfront_distribution} origin on S3 without {@code origin_access_control_id}: a REST
+     * endpoint ({@code *.s3.*.amazonaws.com}, or a reference to a bucket's {@code bucket_regional_domain_name}
+     * or {@code bucket_domain_name}) with neither OAC nor a legacy origin access identity, or any website
+     * endpoint ({@code s3-website}), which only serves public buckets. A legacy origin access identity
+     * ({@code s3_origin_config.origin_access_identity}) passes: it also keeps the bucket private.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-CFR7} (OAC), {@code AwsSolutions-CFR6} (OAI). Checkov:
+     * {@code CKV2_AWS_46}.
+     */
+    public static final Rule CF_S3_WITHOUT_OAC = new Rule("GS-CF-001", "CloudFrontS3OriginWithoutOac", Severity.HIGH,
+            "a CloudFront S3 origin has no origin access control, so the bucket must be readable by anyone",
+            "add an aws_cloudfront_origin_access_control, set origin_access_control_id, and keep the bucket private",
+            "AwsSolutions-CFR7, AwsSolutions-CFR6", "CKV2_AWS_46");
+
+    /**
+     * An {@code aws_cloudfront_distribution} cache behavior (default or ordered) with
+     * {@code viewer_protocol_policy = "allow-all"}.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: {@code CKV_AWS_34}.
+     */
+    public static final Rule CF_ALLOW_HTTP = new Rule("GS-CF-002", "CloudFrontAllowsHttp", Severity.HIGH,
+            "CloudFront serves viewers over plain HTTP",
+            "set viewer_protocol_policy = \"redirect-to-https\" (or \"https-only\")",
+            "no direct equivalent", "CKV_AWS_34");
+
+    /**
+     * An {@code aws_cloudfront_distribution} on the default {@code *.cloudfront.net} certificate
+     * ({@code cloudfront_default_certificate = true}, or no ACM/IAM certificate), or whose
+     * {@code minimum_protocol_version} is below {@code TLSv1.2_2021} (absent means {@code TLSv1}). The
+     * default certificate is flagged always, with or without aliases: with it CloudFront accepts TLSv1
+     * from viewers whatever the minimum says, as cdk-nag's CFR4 also holds. Previews without a domain
+     * suppress it with a reason.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-CFR4}. Checkov: {@code CKV_AWS_174}, {@code CKV2_AWS_42}.
+     */
+    public static final Rule CF_OLD_TLS = new Rule("GS-CF-003", "CloudFrontOldTls", Severity.MEDIUM,
+            "CloudFront accepts viewers on TLS older than 1.2",
+            "use an ACM certificate (us-east-1) with minimum_protocol_version = \"TLSv1.2_2021\" or newer",
+            "AwsSolutions-CFR4", "CKV_AWS_174, CKV2_AWS_42");
+
+    /**
+     * An {@code aws_lb_listener} (or {@code aws_alb_listener}) on HTTP whose default action is not a
+     * redirect to HTTPS. Listeners of load balancers known to be internal ({@code internal = true}) or
+     * not application load balancers are not judged: their traffic does not cross the internet. An
+     * HTTP-only service without a certificate yet is accepted with a suppression that says so.
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-ALBHttpToHttpsRedirection}. Checkov: {@code CKV_AWS_2},
+     * {@code CKV2_AWS_20}.
+     */
+    public static final Rule ELB_HTTP_LISTENER = new Rule("GS-ELB-001", "HttpListenerWithoutRedirect", Severity.HIGH,
+            "the load balancer serves the internet over plain HTTP",
+            "add an HTTPS listener with an ACM certificate and make HTTP redirect to it (HTTP_301 to HTTPS)",
+            "NIST.800.53.R5-ALBHttpToHttpsRedirection", "CKV_AWS_2, CKV2_AWS_20");
+
+    /**
+     * An application {@code aws_lb} (or {@code aws_alb}) without {@code drop_invalid_header_fields = true}.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: {@code CKV_AWS_131}.
+     */
+    public static final Rule ELB_INVALID_HEADERS = new Rule("GS-ELB-002", "AlbKeepsInvalidHeaders", Severity.MEDIUM,
+            "the load balancer forwards malformed HTTP headers (request smuggling risk)",
+            "set drop_invalid_header_fields = true",
+            "no direct equivalent", "CKV_AWS_131");
+
+    /**
+     * An HTTPS or TLS listener whose {@code ssl_policy} is not a TLS 1.2+ policy:
+     * {@code ELBSecurityPolicy-TLS13-1-2-*}, {@code ELBSecurityPolicy-TLS13-1-3-*},
+     * {@code ELBSecurityPolicy-TLS-1-2-*} or {@code ELBSecurityPolicy-FS-1-2-*}. Absent fails (the API
+     * default has long been {@code ELBSecurityPolicy-2016-08}, which accepts TLS 1.0), and so do
+     * {@code ELBSecurityPolicy-TLS13-1-0-*} and {@code -1-1-*}, which keep TLS 1.0 and 1.1 despite
+     * their name.
+     *
+     * <p>cdk-nag: no direct equivalent for ALB/NLB ({@code NIST.800.53.R5-ELBTlsHttpsListenersOnly} covers
+     * classic load balancers). Checkov: {@code CKV_AWS_103}.
+     */
+    public static final Rule ELB_OLD_TLS = new Rule("GS-ELB-003", "ListenerOldTlsPolicy", Severity.MEDIUM,
+            "the listener accepts TLS older than 1.2",
+            "set ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\"",
+            "no direct equivalent", "CKV_AWS_103");
+
+    /**
+     * An application or network {@code aws_lb} without {@code access_logs} whose {@code enabled} is
+     * {@code true} (the provider defaults {@code enabled} to false even when a bucket is given).
+     *
+     * <p>cdk-nag: {@code AwsSolutions-ELB2}, {@code NIST.800.53.R5-ELBLoggingEnabled}. Checkov:
+     * {@code CKV_AWS_91}.
+     */
+    public static final Rule ELB_NO_ACCESS_LOGS = new Rule("GS-ELB-004", "LoadBalancerWithoutAccessLogs", Severity.LOW,
+            "the load balancer keeps no access logs",
+            "enable access_logs to an S3 bucket",
+            "AwsSolutions-ELB2, NIST.800.53.R5-ELBLoggingEnabled", "CKV_AWS_91");
+
+    /**
+     * An {@code aws_vpc} that no {@code aws_flow_log} refers to with {@code vpc_id}. A flow log whose
+     * {@code vpc_id} cannot be resolved makes the rule judge nothing.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-VPC7}, {@code NIST.800.53.R5-VPCFlowLogsEnabled}. Checkov:
+     * {@code CKV2_AWS_11}.
+     */
+    public static final Rule VPC_NO_FLOW_LOGS = new Rule("GS-VPC-001", "VpcWithoutFlowLogs", Severity.LOW,
+            "the VPC records no flow logs",
+            "add flow logs (growstack: NetworkProps.builder().flowLogs(FlowLogs.toCloudWatch()))",
+            "AwsSolutions-VPC7, NIST.800.53.R5-VPCFlowLogsEnabled", "CKV2_AWS_11");
+
+    /** Every rule, in id order. */
+    public static final List<Rule> ALL = List.of(
+            CF_S3_WITHOUT_OAC, CF_ALLOW_HTTP, CF_OLD_TLS,
+            EC2_IMDSV2, EBS_UNENCRYPTED,
+            ELB_HTTP_LISTENER, ELB_INVALID_HEADERS, ELB_OLD_TLS, ELB_NO_ACCESS_LOGS,
+            IAM_PUBLIC_PRINCIPAL, IAM_ADMIN, IAM_GITHUB_OIDC, IAM_SERVICE_WILDCARD, IAM_STAR_RESOURCE,
+            RDS_PUBLIC, RDS_UNENCRYPTED, RDS_NO_BACKUPS, RDS_NO_DELETION_PROTECTION, RDS_SINGLE_AZ,
+            S3_PUBLIC_ACCESS_BLOCK, S3_TLS_ONLY,
+            SG_ADMIN_FROM_WORLD, SG_DATA_FROM_WORLD, SG_OTHER_FROM_WORLD, NAT_BEYOND_VPC,
+            VPC_NO_FLOW_LOGS);
+
+    private SecurityRules() {
+    }
+
+    /** The rule with {@code id}, if there is one. */
+    public static Optional<Rule> byId(String id) {
+        return ALL.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+}
