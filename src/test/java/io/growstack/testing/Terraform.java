@@ -72,8 +72,16 @@ public final class Terraform {
 
     /** Runs init, validate and plan; asserts each passes and the plan creates every resource. */
     public static void assertValidAndPlans(TestStacks.Synthesized stack) {
+        assertValidAndPlans(stack, Map.of());
+    }
+
+    /**
+     * Like {@link #assertValidAndPlans(TestStacks.Synthesized)} for a stack with input variables
+     * that have no default: {@code variables} supplies test values through the override file.
+     */
+    public static void assertValidAndPlans(TestStacks.Synthesized stack, Map<String, Object> variables) {
         require();
-        writeOverride(stack);
+        writeOverride(stack, variables);
         ok(init(stack.dir()));
         ok(validate(stack.dir()));
         Tools.ProcessResult plan = plan(stack.dir());
@@ -87,7 +95,17 @@ public final class Terraform {
 
     /** Writes the test-only override beside the stack's JSON. */
     public static void writeOverride(TestStacks.Synthesized stack) {
+        writeOverride(stack, Map.of());
+    }
+
+    /** Writes the test-only override, giving {@code variables} test values as their defaults. */
+    public static void writeOverride(TestStacks.Synthesized stack, Map<String, Object> variables) {
         ObjectNode root = JSON.createObjectNode();
+        if (!variables.isEmpty()) {
+            ObjectNode vars = root.putObject("variable");
+            new java.util.TreeMap<>(variables).forEach((name, value) ->
+                    vars.putObject(name).set("default", JSON.valueToTree(value)));
+        }
         ArrayNode providers = root.putObject("provider").putArray("aws");
         for (JsonNode configured : stack.json().path("provider").path("aws")) {
             ObjectNode p = providers.addObject();
