@@ -220,7 +220,7 @@ public final class ServerProps {
          * The name a composing block gives the host (for example {@code bastion}): it names the
          * security group, the role and rule ids on peers. Default: the server's construct id.
          */
-        Builder label(String label) {
+        public Builder label(String label) {
             this.label = label;
             return this;
         }

@@ -59,8 +59,13 @@ public final class UserDataChecks {
         return all.size();
     }
 
+    // Terraform resolves these before the instance sees the text; lint what the instance will run.
+    private static final java.util.regex.Pattern REFERENCE =
+            java.util.regex.Pattern.compile("\\$\\{(?:var|local|data|aws_)[^}]*\\}");
+
     /** Problems the right tool finds in one document; empty when clean. */
-    public static List<String> check(String name, String document) {
+    public static List<String> check(String name, String text) {
+        String document = REFERENCE.matcher(text).replaceAll("terraform-reference");
         try {
             if (document.startsWith("#!")) {
                 Tools.require("shellcheck", "every shell script growstack renders is linted");
