@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "growstack", mixinStandardHelpOptions = true, version = "growstack 0.1.0",
         description = "Synthesize and explain growstack stacks.",
-        subcommands = {SynthCommand.class, ReviewCommand.class, TunnelCommand.class})
+        subcommands = {SynthCommand.class, ReviewCommand.class, CostCommand.class, DiagramCommand.class,
+                TunnelCommand.class})
 public final class Main implements Runnable {
     private final Consumer<App> program;
 

@@ -212,9 +212,10 @@ public class Monitoring extends Construct implements IConnectable {
             throw ValidationException.of(this, "prometheus.version", release.version(),
                     "expected a release number such as 3.9.1");
         }
-        if (release.sha256() == null || !PrometheusRelease.SHA256.matcher(release.sha256()).matches()) {
+        if (release.sha256() == null || !(PrometheusRelease.SHA256.matcher(release.sha256()).matches()
+                || io.growstack.core.Tokens.containsReference(release.sha256()))) {
             throw ValidationException.of(this, "prometheus.sha256", release.sha256(),
-                    "expected 64 lowercase hexadecimal digits");
+                    "expected 64 lowercase hexadecimal digits, or a Terraform reference such as a variable");
         }
         if (release.architecture() != type.architecture()) {
             throw ValidationException.of(this, "prometheus.architecture", release.architecture(),

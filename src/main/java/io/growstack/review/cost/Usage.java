@@ -165,7 +165,8 @@ public final class Usage {
 
         /** A value for one resource. */
         public Builder resource(String address, String key, double value) {
-            byAddress.computeIfAbsent(Objects.requireNonNull(address), a -> new LinkedHashMap<>()).put(key, check(key, value));
+            byAddress.computeIfAbsent(Objects.requireNonNull(address), a -> new LinkedHashMap<>())
+                    .put(key, check(key, value));
             return this;
         }
 
