@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "growstack", mixinStandardHelpOptions = true, version = "growstack 0.1.0",
         description = "Synthesize and explain growstack stacks.",
         subcommands = {SynthCommand.class, ReviewCommand.class, CostCommand.class, DiagramCommand.class,
-                TunnelCommand.class})
+                TunnelCommand.class, DeliveryFilesCommand.class})
 public final class Main implements Runnable {
     private final Consumer<App> program;
 

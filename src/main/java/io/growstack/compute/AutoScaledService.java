@@ -9,6 +9,7 @@ import io.growstack.aws.LbListener;
 import io.growstack.aws.LbTargetGroup;
 import io.growstack.core.GrowStack;
 import io.growstack.core.InstanceType;
+import io.growstack.core.Json;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.Tokens;
@@ -82,6 +83,14 @@ public class AutoScaledService extends Construct implements IConnectable {
     public static final String ROOT_DEVICE_NAME = "/dev/xvda";
     /** EC2's limit on user data before base64 encoding. */
     public static final int MAX_USER_DATA_BYTES = 16384;
+    /** The suffix of the green group's name and construct id in a blue/green service. */
+    public static final String GREEN = "green";
+    /**
+     * What a blue/green deployment legitimately changes on both groups, so Terraform ignores it after
+     * creation: the workflow scales the idle colour up and the old colour down, and traffic moves with
+     * the target group attachment.
+     */
+    public static final List<String> BLUE_GREEN_IGNORED = List.of("min_size", "desired_capacity", "target_group_arns");
     /** Group metrics published to CloudWatch (free at one-minute granularity): watch it scale. */
     public static final List<String> GROUP_METRICS = List.of("GroupDesiredCapacity", "GroupInServiceInstances",
             "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances");
@@ -101,9 +110,14 @@ public class AutoScaledService extends Construct implements IConnectable {
     private final Resource targetGroup;
     private final List<Resource> listeners = new ArrayList<>();
     private final Resource httpsListener;
-    private final Resource launchTemplate;
+    private final LaunchTemplateResource launchTemplate;
     private final List<Resource> groups = new ArrayList<>();
     private final Resource scalingPolicy;
+    private final Resource greenScalingPolicy;
+    private final String name;
+    private final boolean blueGreen;
+    private String userData;
+    private TerraformLocal userDataLocal;
 
     /** Creates the service; throws {@link ValidationException} for bad settings, before creating anything. */
     public AutoScaledService(Construct scope, String id, AutoScaledServiceProps props) {
@@ -122,6 +136,9 @@ public class AutoScaledService extends Construct implements IConnectable {
         checkInstance(props);
         this.appPort = props.appPort;
         this.managementPort = props.managementPort;
+        this.name = name;
+        this.blueGreen = props.blueGreen;
+        this.userData = props.userData;
         boolean https = props.certificateArn != null;
 
         // Security groups: the load balancer's admits the internet and reaches only the instances.
@@ -171,7 +188,7 @@ public class AutoScaledService extends Construct implements IConnectable {
         // Default tags do not reach instances and volumes launched from a template: copy them.
         Map<String, String> nameTag = new java.util.TreeMap<>(stack.defaultTags());
         nameTag.put("Name", name);
-        this.launchTemplate = new Resource(this, "launch-template", new LaunchTemplate(
+        this.launchTemplate = new LaunchTemplateResource(this, new LaunchTemplate(
                 name, "Instances of " + name,
                 Images.imageId(this, type, props.ami), type.name(), props.keyName,
                 List.of(instances.id()),
@@ -188,10 +205,26 @@ public class AutoScaledService extends Construct implements IConnectable {
                         new LaunchTemplate.TagSpecification("volume", nameTag)),
                 nameTag));
 
-        // The group and its CPU target tracking.
-        Resource group = group("group", name, props, privateSubnets);
+        // The group and its CPU target tracking. Blue/green: blue is that same group (same address and
+        // name), green an idle twin without the target group; the deployment workflow owns their capacities.
+        ResourceOptions options = blueGreen ? new ResourceOptions(BLUE_GREEN_IGNORED, List.of(), null, List.of(), false)
+                : ResourceOptions.ignoreChanges("desired_capacity");
+        Resource group = group("group", name, props.minSize, props.desiredCapacity, List.of(targetGroup.attr("arn")),
+                props, privateSubnets, options);
         groups.add(group);
-        this.scalingPolicy = new Resource(this, "cpu-scaling", new AutoscalingPolicy(name + "-cpu",
+        this.scalingPolicy = cpuScaling("cpu-scaling", name + "-cpu", group, props);
+        if (blueGreen) {
+            Resource green = group("group-" + GREEN, name + "-" + GREEN, 0, 0, List.of(), props, privateSubnets,
+                    options);
+            groups.add(green);
+            this.greenScalingPolicy = cpuScaling("cpu-scaling-" + GREEN, name + "-" + GREEN + "-cpu", green, props);
+        } else {
+            this.greenScalingPolicy = null;
+        }
+    }
+
+    private Resource cpuScaling(String constructId, String policyName, Resource group, AutoScaledServiceProps props) {
+        return new Resource(this, constructId, new AutoscalingPolicy(policyName,
                 group.attr("name"), "TargetTrackingScaling", null,
                 new AutoscalingPolicy.TargetTrackingConfiguration(
                         new AutoscalingPolicy.PredefinedMetricSpecification("ASGAverageCPUUtilization", null),
@@ -205,24 +238,27 @@ public class AutoScaledService extends Construct implements IConnectable {
      * what makes the provider start a refresh (it never does for {@code "$Latest"}, whose text does
      * not change). Without refresh, {@code "$Latest"} gives new instances the newest version only.
      * {@code desired_capacity} is ignored after creation: target tracking owns it, and an apply
-     * would otherwise reset the group to its initial size.
+     * would otherwise reset the group to its initial size (blue/green ignores more, see
+     * {@link #BLUE_GREEN_IGNORED}).
      */
-    private Resource group(String constructId, String groupName, AutoScaledServiceProps props, List<String> subnets) {
+    private Resource group(String constructId, String groupName, int minSize, int desiredCapacity,
+                           List<String> targetGroupArns, AutoScaledServiceProps props, List<String> subnets,
+                           ResourceOptions options) {
         AutoscalingGroup.InstanceRefresh refresh = props.instanceRefresh
                 ? new AutoscalingGroup.InstanceRefresh("Rolling", new AutoscalingGroup.Preferences(
                         REPLACEMENT_MIN_HEALTHY_PERCENT, REPLACEMENT_MAX_HEALTHY_PERCENT, null, null, null), List.of())
                 : null;
         String version = props.instanceRefresh ? launchTemplate.attr("latest_version") : "$Latest";
         return new Resource(this, constructId, new AutoscalingGroup(
-                groupName, props.minSize, props.maxSize, props.desiredCapacity,
-                subnets, List.of(targetGroup.attr("arn")),
+                groupName, minSize, props.maxSize, desiredCapacity,
+                subnets, targetGroupArns,
                 "ELB", props.healthCheckGracePeriodSeconds, null,
                 new AutoscalingGroup.LaunchTemplateSpecification(launchTemplate.attr("id"), null, version),
                 new AutoscalingGroup.InstanceMaintenancePolicy(REPLACEMENT_MIN_HEALTHY_PERCENT,
                         REPLACEMENT_MAX_HEALTHY_PERCENT),
                 refresh, GROUP_METRICS, List.of(), null,
                 List.of(new AutoscalingGroup.Tag("Name", groupName, true))),
-                ResourceOptions.ignoreChanges("desired_capacity"));
+                options);
     }
 
     /**
@@ -237,14 +273,69 @@ public class AutoScaledService extends Construct implements IConnectable {
         if (userData == null || userData.isEmpty()) {
             return null;
         }
-        if (!Tokens.containsReference(userData)) {
+        if (userDataLocal == null && !Tokens.containsReference(userData)) {
             return Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
         }
         String path = getNode().getPath();
         int slash = path.indexOf('/');
         String localName = (slash < 0 ? "" : path.substring(slash + 1).replace('/', '_') + "_") + "user-data";
-        new TerraformLocal(this, "user-data", userData).overrideLogicalId(localName);
+        if (userDataLocal == null) {
+            userDataLocal = new TerraformLocal(this, "user-data", userData);
+            userDataLocal.overrideLogicalId(localName);
+        } else {
+            userDataLocal.setExpression(userData);
+        }
         return "${base64encode(local." + localName + ")}";
+    }
+
+    /**
+     * Replaces the launch template's user data, for blocks that add to what the instances run at boot
+     * (the delivery block adds the CodeDeploy agent). Read {@link #userData()} first and keep it. The
+     * same rules as {@link AutoScaledServiceProps.Builder#userData} apply; call it before the stack is
+     * synthesized. A change is a new launch template version (and, with instance refresh, a rollout).
+     */
+    public void replaceUserData(String userData) {
+        if (userData != null && !Tokens.containsReference(userData)
+                && userData.getBytes(StandardCharsets.UTF_8).length > MAX_USER_DATA_BYTES) {
+            throw ValidationException.of(this, "userData", userData.length() + " characters",
+                    "expected at most " + MAX_USER_DATA_BYTES + " bytes (EC2's limit); fetch larger files from S3");
+        }
+        this.userData = userData;
+        launchTemplate.encodedUserData = encodeUserData(userData);
+    }
+
+    /** The user data as given or last replaced, before encoding; {@code null} for none. */
+    public String userData() {
+        return userData;
+    }
+
+    /**
+     * The launch template, whose user data is read when the stack is synthesized, so that
+     * {@link #replaceUserData} works after construction (as {@code PrivateBucket}'s policy does).
+     */
+    private static final class LaunchTemplateResource extends Resource {
+        private final LaunchTemplate base;
+        private String encodedUserData;
+
+        LaunchTemplateResource(AutoScaledService owner, LaunchTemplate base) {
+            super(owner, "launch-template", base);
+            this.base = base;
+            this.encodedUserData = base.userData();
+        }
+
+        @Override
+        public LaunchTemplate args() {
+            LaunchTemplate t = base;
+            return new LaunchTemplate(t.name(), t.description(), t.imageId(), t.instanceType(), t.keyName(),
+                    t.vpcSecurityGroupIds(), encodedUserData, t.updateDefaultVersion(), t.iamInstanceProfile(),
+                    t.metadataOptions(), t.blockDeviceMappings(), t.creditSpecification(), t.monitoring(),
+                    t.tagSpecifications(), t.tags());
+        }
+
+        @Override
+        protected Map<String, Object> synthesizeAttributes() {
+            return Json.attributes(args());
+        }
     }
 
     private String checkName(String prefix, String id) {
@@ -445,9 +536,39 @@ public class AutoScaledService extends Construct implements IConnectable {
         return launchTemplate.attr("id");
     }
 
-    /** The {@code aws_autoscaling_group} resources; one today (a blue/green deployment adds a second). */
+    /** The {@code aws_autoscaling_group} resources: the one group, or blue then green with {@code blueGreen(true)}. */
     public List<Resource> autoScalingGroups() {
         return List.copyOf(groups);
+    }
+
+    /** Whether the service has a blue and a green group. */
+    public boolean isBlueGreen() {
+        return blueGreen;
+    }
+
+    /** The first (blue) group: the only one without blue/green. */
+    public Resource blueGroup() {
+        return groups.get(0);
+    }
+
+    /** The green group of a blue/green service. */
+    public Optional<Resource> greenGroup() {
+        return blueGreen ? Optional.of(groups.get(1)) : Optional.empty();
+    }
+
+    /** The literal name of the blue (or only) group, {@code <project>-<env>-<id>}. */
+    public String blueGroupName() {
+        return name;
+    }
+
+    /** The literal name of the green group, {@code <project>-<env>-<id>-green}, for a blue/green service. */
+    public Optional<String> greenGroupName() {
+        return blueGreen ? Optional.of(name + "-" + GREEN) : Optional.empty();
+    }
+
+    /** The literal name of the load balancer and target group, {@code <project>-<env>-<id>}. */
+    public String name() {
+        return name;
     }
 
     /** The names of the groups (references), in the order of {@link #autoScalingGroups()}. */
@@ -455,9 +576,19 @@ public class AutoScaledService extends Construct implements IConnectable {
         return groups.stream().map(g -> g.attr("name")).toList();
     }
 
-    /** The CPU target-tracking {@code aws_autoscaling_policy}. */
+    /** The CPU target-tracking {@code aws_autoscaling_policy} (of the blue group in a blue/green service). */
     public Resource scalingPolicy() {
         return scalingPolicy;
+    }
+
+    /** The green group's CPU target-tracking policy in a blue/green service. */
+    public Optional<Resource> greenScalingPolicy() {
+        return Optional.ofNullable(greenScalingPolicy);
+    }
+
+    /** The health-check path on the management port. */
+    public String healthCheckPath() {
+        return ((LbTargetGroup) targetGroup.args()).healthCheck().path();
     }
 
     /** The instance role and profile; add statements for what the application reads. */

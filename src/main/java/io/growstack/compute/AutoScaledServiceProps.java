@@ -64,6 +64,7 @@ public final class AutoScaledServiceProps {
     final boolean deletionProtection;
     final String accessLogsBucket;
     final String accessLogsPrefix;
+    final boolean blueGreen;
 
     private AutoScaledServiceProps(Builder b) {
         this.network = Objects.requireNonNull(b.network, "network");
@@ -91,6 +92,7 @@ public final class AutoScaledServiceProps {
         this.deletionProtection = b.deletionProtection;
         this.accessLogsBucket = b.accessLogsBucket;
         this.accessLogsPrefix = b.accessLogsPrefix;
+        this.blueGreen = b.blueGreen;
     }
 
     /** A builder for a service in {@code network} (public subnets for the load balancer, private for the instances). */
@@ -125,6 +127,7 @@ public final class AutoScaledServiceProps {
         b.deletionProtection = deletionProtection;
         b.accessLogsBucket = accessLogsBucket;
         b.accessLogsPrefix = accessLogsPrefix;
+        b.blueGreen = blueGreen;
         return b;
     }
 
@@ -151,6 +154,11 @@ public final class AutoScaledServiceProps {
     /** The existing ACM certificate for HTTPS; {@code null} (the default) means HTTP only. */
     public String certificateArn() {
         return certificateArn;
+    }
+
+    /** Whether the service has a blue and a green group for blue/green deployments. Default: false. */
+    public boolean blueGreen() {
+        return blueGreen;
     }
 
     /** Builds {@link AutoScaledServiceProps}. */
@@ -180,6 +188,7 @@ public final class AutoScaledServiceProps {
         private boolean deletionProtection = true;
         private String accessLogsBucket;
         private String accessLogsPrefix;
+        private boolean blueGreen;
 
         private Builder(INetwork network) {
             this.network = network;
@@ -364,6 +373,21 @@ public final class AutoScaledServiceProps {
         /** The key prefix of access logs in the bucket. Default: {@code <project>-<env>-<id>}. */
         public Builder accessLogsPrefix(String prefix) {
             this.accessLogsPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Two groups from the one launch template, for CodeDeploy blue/green deployments that Terraform
+         * survives (see {@code io.growstack.delivery.Delivery}): <em>blue</em> is the group this service
+         * makes anyway (same Terraform address and name, so switching this on for a running service only
+         * adds green), <em>green</em> ({@code <name>-green}) starts idle at zero instances and without the
+         * target group. From then on the deployment workflow moves traffic and capacity between the colours,
+         * so Terraform ignores what it changes on both groups: {@code min_size}, {@code desired_capacity}
+         * and {@code target_group_arns} (it still owns {@code max_size}, the launch template and the rest).
+         * Each colour has its own CPU target-tracking policy. Default: false, one group.
+         */
+        public Builder blueGreen(boolean blueGreen) {
+            this.blueGreen = blueGreen;
             return this;
         }
 

@@ -302,7 +302,8 @@ class MonitoringTest {
     @Test
     void aReleaseBuiltWithoutItsFactoryIsCheckedToo() {
         rejected("bad-sha", b -> b.prometheus(new PrometheusRelease("3.9.1", Architecture.ARM64, "ABC")),
-                "app/monitoring: property 'prometheus.sha256' is 'ABC': expected 64 lowercase hexadecimal digits");
+                "app/monitoring: property 'prometheus.sha256' is 'ABC': expected 64 lowercase hexadecimal digits,"
+                        + " or a Terraform reference such as a variable");
         rejected("bad-fingerprint", b -> b.grafana(new GrafanaRelease("12.3.1", "B53A E77B")),
                 "app/monitoring: property 'grafana.keyFingerprint' is 'B53A E77B': expected 40 uppercase hexadecimal"
                         + " digits without spaces");

@@ -1,0 +1,119 @@
+package io.growstack.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.growstack.delivery.DeliveryFiles;
+import io.growstack.delivery.DeliveryManifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code growstack delivery-files}: writes the appspec, hook scripts and GitHub Actions workflows of
+ * every delivery in a synthesized stack into a repository. The stack's {@code cdk.tf.json} carries
+ * each delivery's manifest as the output {@code growstack_delivery_<name>}; with
+ * {@code --terraform-outputs} (the JSON of {@code terraform output -json} after apply) the role ARN
+ * and distribution id are written as they are, otherwise the workflows read GitHub repository
+ * variables, which the command lists. Exits 0 when files were written, 2 when there is nothing to
+ * write or the input is bad.
+ */
+@Command(name = "delivery-files", mixinStandardHelpOptions = true,
+        description = {"Write the appspec, hook scripts and GitHub Actions workflows of a synthesized stack's deliveries.",
+                "Exit status: 0 written, 2 no delivery found or bad input."})
+public final class DeliveryFilesCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "cdktf output folder whose stacks/<name>/cdk.tf.json are read."
+                    + " Default: $CDKTF_OUTDIR when set, else cdktf.out.")
+    Path out;
+
+    @Option(names = "--stack", paramLabel = "NAME", description = "Only this stack (a folder under <out>/stacks).")
+    String stack;
+
+    @Option(names = "--stack-dir", paramLabel = "DIR", description = "One stack folder holding cdk.tf.json.")
+    Path stackDir;
+
+    @Option(names = "--terraform-outputs", paramLabel = "FILE",
+            description = "The JSON of `terraform output -json` after apply: role ARNs and ids are written as they are.")
+    Path terraformOutputs;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".",
+            description = "The repository to write into (deploy/<name>/, .github/workflows/). Default: the current folder.")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        List<DeliveryManifest> manifests = new ArrayList<>();
+        try {
+            if (terraformOutputs != null) {
+                manifests.addAll(DeliveryManifest.fromOutputs(JSON.readTree(terraformOutputs.toFile())));
+            } else {
+                for (Path file : stackFiles()) {
+                    manifests.addAll(DeliveryManifest.fromStack(JSON.readTree(file.toFile())));
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            stderr.println("growstack delivery-files: " + e.getMessage());
+            return 2;
+        }
+        if (manifests.isEmpty()) {
+            stderr.println("growstack delivery-files: no delivery found (expected outputs named "
+                    + DeliveryManifest.OUTPUT_PREFIX + "*); synthesize a stack with a Delivery first");
+            return 2;
+        }
+        for (DeliveryManifest manifest : manifests) {
+            DeliveryFiles files = DeliveryFiles.of(manifest);
+            stdout.printf("delivery %s (%s):%n", manifest.name(), manifest.style());
+            for (Path written : files.writeTo(dir)) {
+                stdout.printf("  wrote %s%n", dir.relativize(written));
+            }
+            for (String variable : files.variables()) {
+                stdout.printf("  set the GitHub repository variable %s%n", variable);
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private List<Path> stackFiles() {
+        if (stackDir != null) {
+            return List.of(stackDir.resolve("cdk.tf.json"));
+        }
+        Path stacks = (out != null ? out : Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out")))
+                .resolve("stacks");
+        if (stack != null) {
+            return List.of(stacks.resolve(stack).resolve("cdk.tf.json"));
+        }
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(stacks)) {
+            return found;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacks, Files::isDirectory)) {
+            for (Path d : dirs) {
+                if (Files.isRegularFile(d.resolve("cdk.tf.json"))) {
+                    found.add(d.resolve("cdk.tf.json"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + stacks, e);
+        }
+        found.sort(null);
+        return found;
+    }
+}
