@@ -10,25 +10,46 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
-    @Test
-    void synthWritesTheDefaultStackAndPrintsAOneScreenSummary() {
-        Path out = TestStacks.freshDir("cli-synth");
+    private record Run(int status, String out) {
+    }
+
+    private static Run run(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int status;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            status = Main.run("synth", "--out", out.toString());
+            int status = Main.run(args);
+            return new Run(status, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
         }
-        String summary = captured.toString(StandardCharsets.UTF_8);
-        assertThat(status).isZero();
-        assertThat(TestStacks.files(out)).containsExactly("manifest.json", "stacks/starter/cdk.tf.json");
-        assertThat(summary).contains("stack starter: 21 resources and data sources")
-                .containsPattern("aws_subnet\\s+4")
-                .containsPattern("aws_instance\\s+1")
+    }
+
+    @Test
+    void synthWritesTheDefaultExampleAndPrintsAOneScreenSummary() {
+        Path out = TestStacks.freshDir("cli-synth");
+        Run run = run("synth", "--out", out.toString());
+        assertThat(run.status()).isZero();
+        assertThat(TestStacks.files(out)).containsExactly("manifest.json", "stacks/v4-high-availability/cdk.tf.json");
+        assertThat(run.out()).contains("stack v4-high-availability:")
+                .containsPattern("aws_autoscaling_group\\s+2")
                 .containsPattern("synthesized in \\d+ ms");
-        assertThat(summary.lines().count()).isLessThan(25);
+        assertThat(run.out().lines().count()).isLessThan(60);
+    }
+
+    @Test
+    void anotherExampleIsPickedByName() {
+        Path out = TestStacks.freshDir("cli-synth-v1");
+        Run run = run("synth", "--example", "v1-single-server", "--out", out.toString());
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("stack v1-single-server: 20 resources and data sources")
+                .containsPattern("aws_instance\\s+1");
+    }
+
+    @Test
+    void anUnknownExampleIsRefusedAndNothingIsWritten() {
+        Path out = TestStacks.freshDir("cli-synth-unknown");
+        assertThat(run("synth", "--example", "v9-future", "--out", out.toString()).status()).isEqualTo(2);
+        assertThat(TestStacks.files(out)).isEmpty();
     }
 }
