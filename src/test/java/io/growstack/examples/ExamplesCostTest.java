@@ -1,0 +1,57 @@
+package io.growstack.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.growstack.examples.v1.SingleServerExample;
+import io.growstack.examples.v3.PrivateNetworkExample;
+import io.growstack.examples.v3lean.LeanNatExample;
+import io.growstack.examples.v4.HighAvailabilityExample;
+import io.growstack.review.cost.CostEstimate;
+import io.growstack.review.cost.PriceBook;
+import io.growstack.review.cost.Totals;
+import io.growstack.review.cost.Usage;
+import io.growstack.testing.ExampleStacks;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each example's monthly total at zero traffic, written as literal arithmetic from the price book
+ * (ap-northeast-2, 730 hours): instance hours + gp3 GB-months + $0.005/h per public IPv4.
+ */
+class ExamplesCostTest {
+    private static Totals totals(String name, java.util.function.Consumer<com.hashicorp.cdktf.App> program) {
+        return CostEstimate.of(ExampleStacks.synth("cost-" + name, program).json(), PriceBook.defaultBook(),
+                Usage.none()).totals();
+    }
+
+    @Test
+    void version1IsOneT2MicroItsDiskAndItsElasticIp() {
+        assertThat(totals("v1", SingleServerExample::define).asSet())
+                .isCloseTo(0.0144 * 730 + 20 * 0.0912 + 0.005 * 730, within(0.01));
+    }
+
+    @Test
+    void version3SwapsTheNatGatewayForAT3NanoInstance() {
+        double database = 0.025 * 730 + 20 * 0.131;
+        double proxy = 0.013 * 730 + 8 * 0.0912 + 0.005 * 730;
+        double gateway = totals("v3", PrivateNetworkExample::define).asSet();
+        double lean = totals("v3-lean", LeanNatExample::define).asSet();
+        assertThat(gateway).isCloseTo(0.0144 * 730 + 8 * 0.0912 + proxy + database
+                + 0.059 * 730 + 0.005 * 730, within(0.01));
+        assertThat(lean).isCloseTo(0.0104 * 730 + 8 * 0.0912 + proxy + database
+                + 0.0065 * 730 + 8 * 0.0912 + 0.005 * 730, within(0.01));
+    }
+
+    @Test
+    void version4IsTheSeedsFinalBill() {
+        double alb = 0.0225 * 730 + 2 * 0.005 * 730;
+        double api = 0.0104 * 730 + 8 * 0.0912;
+        double spotBastion = 0.0015 * 730 + 8 * 0.0912 + 0.005 * 730;
+        double nat = 0.0065 * 730 + 8 * 0.0912 + 0.005 * 730;
+        double testServer = 0.0104 * 730 + 8 * 0.0912;
+        double database = 0.025 * 730 + 20 * 0.131;
+        double monitoring = 0.0208 * 730 + 15 * 0.0912; // 15 days of samples size its volume at 15 GB
+        assertThat(totals("v4", HighAvailabilityExample::define).asSet())
+                .isCloseTo(alb + api + spotBastion + nat + testServer + database + monitoring, within(0.01));
+    }
+}
