@@ -1,7 +1,15 @@
 package io.growstack.cli;
 
 import com.hashicorp.cdktf.App;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.growstack.core.Synthesizer;
+import io.growstack.review.Review;
+import io.growstack.review.Severity;
+import io.growstack.review.cost.CostEstimate;
+import io.growstack.review.cost.PriceBook;
+import io.growstack.review.cost.Totals;
+import io.growstack.review.cost.Usage;
 import io.growstack.core.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,10 +74,39 @@ final class SynthCommand implements Callable<Integer> {
             stdout.printf("stack %s: %d resources and data sources -> %s%n", stack.getKey(), total,
                     relative(stack.getValue()));
             counts.forEach((type, count) -> stdout.printf("  %-45s %3d%n", type, count));
+            summarize(stdout, stack.getValue());
         }
         stdout.printf("synthesized in %d ms%n", result.millis());
         stdout.flush();
         return 0;
+    }
+
+    // The one-screen explanation of what was just written: exposure, money, and how to see it.
+    private static void summarize(PrintWriter stdout, Path stackJson) {
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(stackJson.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Review review = Review.of(json);
+        stdout.printf("  review: %d high, %d medium, %d low open; %d suppressed (growstack review)%n",
+                review.openCount(Severity.HIGH), review.openCount(Severity.MEDIUM), review.openCount(Severity.LOW),
+                review.suppressed().size());
+        Totals totals = CostEstimate.of(json, PriceBook.forRegion(region(json)), Usage.none()).totals();
+        stdout.printf("  cost: $%.2f/month as set, $%.2f on-demand, $%.2f with a 1-year commitment;"
+                        + " %d lines depend on usage, %d unpriced (growstack cost)%n", totals.asSet(), totals.onDemand(),
+                totals.committed(), totals.dependsOnUsage(), totals.priceNotFound() + totals.notPriced());
+        stdout.printf("  diagram: growstack diagram --stack-file %s --output architecture.svg%n", relative(stackJson));
+    }
+
+    private static String region(JsonNode json) {
+        for (JsonNode provider : json.path("provider").path("aws")) {
+            if (!provider.has("alias")) {
+                return provider.path("region").asText();
+            }
+        }
+        return "";
     }
 
     private static Path relative(Path path) {

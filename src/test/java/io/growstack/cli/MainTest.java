@@ -33,6 +33,9 @@ class MainTest {
         assertThat(TestStacks.files(out)).containsExactly("manifest.json", "stacks/v4-high-availability/cdk.tf.json");
         assertThat(run.out()).contains("stack v4-high-availability:")
                 .containsPattern("aws_autoscaling_group\\s+2")
+                .contains("review: 0 high,")
+                .containsPattern("cost: \\$\\d+\\.\\d\\d/month as set")
+                .contains("diagram: growstack diagram --stack-file")
                 .containsPattern("synthesized in \\d+ ms");
         assertThat(run.out().lines().count()).isLessThan(60);
     }
