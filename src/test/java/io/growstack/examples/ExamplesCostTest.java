@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.growstack.examples.v1.SingleServerExample;
+import io.growstack.examples.v2.ManagedDatabaseExample;
 import io.growstack.examples.v3.PrivateNetworkExample;
 import io.growstack.examples.v3lean.LeanNatExample;
 import io.growstack.examples.v4.HighAvailabilityExample;
@@ -28,6 +29,13 @@ class ExamplesCostTest {
     void version1IsOneT2MicroItsDiskAndItsElasticIp() {
         assertThat(totals("v1", SingleServerExample::define).asSet())
                 .isCloseTo(0.0144 * 730 + 20 * 0.0912 + 0.005 * 730, within(0.01));
+    }
+
+    @Test
+    void version2PaysForTwoPublicHostsAndAPubliclyAddressedDatabase() {
+        double host = 0.0144 * 730 + 8 * 0.0912 + 0.005 * 730;
+        assertThat(totals("v2", ManagedDatabaseExample::define).asSet())
+                .isCloseTo(2 * host + 0.025 * 730 + 20 * 0.131 + 0.005 * 730, within(0.01));
     }
 
     @Test

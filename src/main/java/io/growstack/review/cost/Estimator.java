@@ -505,6 +505,12 @@ final class Estimator {
             scaledFixed("db_storage", storageName, "GB-months", storage, storagePrice, factor, factorNote);
         }
         extendedSupport(engine, StackJson.literal(item.get("engine_version")), instanceClass);
+        if (StackJson.isTrue(item.get("publicly_accessible"))) {
+            // A publicly accessible instance's endpoint resolves to a public IPv4 address (the primary's
+            // only: a Multi-AZ standby takes one over at failover).
+            fixed("public_ipv4", "Public IPv4 address (publicly accessible)", "hours", hours, "vpc.public_ipv4",
+                    false, null);
+        }
     }
 
     /** RDS Extended Support: a per-vCPU-hour charge on a major version past its standard support. */
