@@ -62,4 +62,19 @@ class ExamplesCostTest {
         assertThat(totals("v4", HighAvailabilityExample::define).asSet())
                 .isCloseTo(alb + api + spotBastion + nat + testServer + database + monitoring, within(0.01));
     }
+
+    @Test
+    void version5DoublesTheDatabaseForMultiAzAndItsCacheIsNotInThePriceBook() {
+        double alb = 0.0225 * 730 + 2 * 0.005 * 730;
+        double hosts = 0.0104 * 730 + 8 * 0.0912                      // API group at desired 1
+                + 0.0015 * 730 + 8 * 0.0912 + 0.005 * 730               // spot bastion
+                + 0.0065 * 730 + 8 * 0.0912 + 0.005 * 730               // NAT instance
+                + 0.0104 * 730 + 8 * 0.0912                             // test server
+                + 0.0208 * 730 + 15 * 0.0912;                           // monitoring
+        double multiAzDatabase = 2 * (0.025 * 730 + 20 * 0.131);
+        Totals main = CostEstimate.of(ExampleStacks.synthAll("cost-v5", io.growstack.examples.v5.NextExample::define)
+                .get(io.growstack.examples.v5.NextExample.STACK).json(), PriceBook.defaultBook(), Usage.none()).totals();
+        assertThat(main.asSet()).isCloseTo(alb + hosts + multiAzDatabase, within(0.01));
+        assertThat(main.priceNotFound()).as("the cache node: ElastiCache is not in the price book yet").isPositive();
+    }
 }
