@@ -14,5 +14,6 @@ for dir in examples/*/; do
   out="target/diagrams/$name"
   rm -rf "$out"
   java -cp "$cp" io.growstack.cli.Main synth --example "$name" --out "$out" >/dev/null
-  java -cp "$cp" io.growstack.cli.Main diagram --out "$out" --output "$dir/architecture.svg"
+  # The stack named like the example is its main stack (v5-next also has a bootstrap stack).
+  java -cp "$cp" io.growstack.cli.Main diagram --stack-file "$out/stacks/$name/cdk.tf.json" --output "$dir/architecture.svg"
 done
