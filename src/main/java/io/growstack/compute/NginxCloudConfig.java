@@ -1,7 +1,6 @@
 package io.growstack.compute;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -24,13 +23,8 @@ final class NginxCloudConfig {
     /** The configuration nginx.service reads. */
     static final String LIVE_PATH = "/etc/nginx/nginx.conf";
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+    private static final YAMLMapper YAML = io.growstack.core.Yaml.builder()
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
 
@@ -55,13 +49,9 @@ final class NginxCloudConfig {
                 List.of("install -m 0644 -o root -g root " + STAGED_PATH + " " + LIVE_PATH,
                         "nginx -t",
                         "systemctl enable --now nginx"));
-        try {
-            return "#cloud-config\n"
-                    + "# growstack ReverseProxy: nginx in front of private servers. Upstream addresses are\n"
-                    + "# Terraform references, filled in when the proxy is created; new upstreams replace it.\n"
-                    + YAML.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the reverse proxy's cloud-config", e);
-        }
+        return "#cloud-config\n"
+                + "# growstack ReverseProxy: nginx in front of private servers. Upstream addresses are\n"
+                + "# Terraform references, filled in when the proxy is created; new upstreams replace it.\n"
+                + io.growstack.core.Yaml.write(YAML, document, "the reverse proxy's cloud-config");
     }
 }

@@ -1,7 +1,6 @@
 package io.growstack.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,22 +20,13 @@ final class Yaml {
     }
 
     private static YAMLMapper.Builder base() {
-        return YAMLMapper.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        return io.growstack.core.Yaml.builder()
                 .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                 .serializationInclusion(JsonInclude.Include.NON_EMPTY);
     }
 
     /** {@code value} as YAML text. */
     static String write(ObjectMapper mapper, Object value, String what) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + what, e);
-        }
+        return io.growstack.core.Yaml.write(mapper, value, what);
     }
 }
