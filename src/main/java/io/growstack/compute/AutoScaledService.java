@@ -1,12 +1,12 @@
 package io.growstack.compute;
 
-import com.hashicorp.cdktf.TerraformLocal;
 import io.growstack.aws.AutoscalingGroup;
 import io.growstack.aws.AutoscalingPolicy;
 import io.growstack.aws.LaunchTemplate;
 import io.growstack.aws.Lb;
 import io.growstack.aws.LbListener;
 import io.growstack.aws.LbTargetGroup;
+import io.growstack.core.Local;
 import io.growstack.core.GrowStack;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Json;
@@ -117,7 +117,7 @@ public class AutoScaledService extends Construct implements IConnectable {
     private final String name;
     private final boolean blueGreen;
     private String userData;
-    private TerraformLocal userDataLocal;
+    private Local userDataLocal;
 
     /** Creates the service; throws {@link ValidationException} for bad settings, before creating anything. */
     public AutoScaledService(Construct scope, String id, AutoScaledServiceProps props) {
@@ -280,8 +280,7 @@ public class AutoScaledService extends Construct implements IConnectable {
         int slash = path.indexOf('/');
         String localName = (slash < 0 ? "" : path.substring(slash + 1).replace('/', '_') + "_") + "user-data";
         if (userDataLocal == null) {
-            userDataLocal = new TerraformLocal(this, "user-data", userData);
-            userDataLocal.overrideLogicalId(localName);
+            userDataLocal = new Local(this, "user-data", localName, userData);
         } else {
             userDataLocal.setExpression(userData);
         }

@@ -1,8 +1,5 @@
 package io.growstack.delivery;
 
-import com.hashicorp.cdktf.TerraformLocal;
-import com.hashicorp.cdktf.TerraformOutput;
-import com.hashicorp.cdktf.TerraformOutputConfig;
 import io.growstack.aws.CodedeployApp;
 import io.growstack.aws.CodedeployDeploymentGroup;
 import io.growstack.aws.IamRole;
@@ -12,6 +9,8 @@ import io.growstack.aws.Instance;
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
+import io.growstack.core.Local;
+import io.growstack.core.Output;
 import io.growstack.core.Architecture;
 import io.growstack.core.GrowStack;
 import io.growstack.core.PolicyStatement;
@@ -168,11 +167,9 @@ public class Delivery extends Construct {
                 props.artifactPrefix, serviceName, appPort, managementPort, healthPath, props.validateTimeoutSeconds,
                 props.javaVersion, props.buildCommand, props.jarPath, blue, green, githubPart, sitePart);
         this.outputName = DeliveryManifest.OUTPUT_PREFIX + name.replace('-', '_');
-        new TerraformOutput(this, "manifest", TerraformOutputConfig.builder()
-                .value(manifest.toOutputValue())
-                .description("growstack delivery " + name + ": what growstack delivery-files renders the appspec,"
-                        + " hook scripts and workflows from")
-                .build()).overrideLogicalId(outputName);
+        new Output(this, "manifest", outputName, manifest.toOutputValue(),
+                "growstack delivery " + name + ": what growstack delivery-files renders the appspec,"
+                        + " hook scripts and workflows from", false);
     }
 
     private void validate(DeliveryProps props, GrowStack stack) {
@@ -355,8 +352,7 @@ public class Delivery extends Construct {
         // The account id is only known at apply: take it from the application's ARN in a local, where a
         // template may quote (inside the policy document's JSON it could not).
         String local = name.replace('-', '_') + "_account_id";
-        new TerraformLocal(this, "account-id", "${element(split(\":\", " + application.address() + ".arn), 4)}")
-                .overrideLogicalId(local);
+        new Local(this, "account-id", local, "${element(split(\":\", " + application.address() + ".arn), 4)}");
         github.addToDeployPolicy(PolicyStatement.allow("ReadDeploymentConfig", List.of("codedeploy:GetDeploymentConfig"),
                 List.of("arn:" + stack.partition() + ":codedeploy:" + stack.region() + ":${local." + local
                         + "}:deploymentconfig:" + config.configName())));

@@ -1,12 +1,11 @@
 package io.growstack.monitoring;
 
-import com.hashicorp.cdktf.TerraformOutput;
-import com.hashicorp.cdktf.TerraformOutputConfig;
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.Bastion;
 import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
+import io.growstack.core.Output;
 import io.growstack.core.GrowStack;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
@@ -282,8 +281,7 @@ public class Monitoring extends Construct implements IConnectable {
     }
 
     private void output(String id, String name, String value, String description) {
-        new TerraformOutput(this, id, TerraformOutputConfig.builder().value(value).description(description).build())
-                .overrideLogicalId(name);
+        new Output(this, id, name, value, description, false);
     }
 
     /** The host: admits Grafana and Prometheus from the bastion, reaches the service's management port. */
