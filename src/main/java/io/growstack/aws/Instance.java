@@ -31,6 +31,13 @@ public record Instance(
         return "aws_instance";
     }
 
+    /** A copy with other user data (blocks that add to what a host runs at boot). */
+    public Instance withUserData(String replacement) {
+        return new Instance(ami, instanceType, subnetId, vpcSecurityGroupIds, associatePublicIpAddress, sourceDestCheck,
+                iamInstanceProfile, keyName, replacement, userDataReplaceOnChange, monitoring, metadataOptions,
+                rootBlockDevice, instanceMarketOptions, maintenanceOptions, creditSpecification, tags);
+    }
+
     /** The instance metadata service settings; {@code httpTokens = "required"} enforces IMDSv2. */
     public record MetadataOptions(String httpEndpoint, String httpTokens, Integer httpPutResponseHopLimit,
                                   String instanceMetadataTags) {

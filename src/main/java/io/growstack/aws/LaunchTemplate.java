@@ -31,6 +31,13 @@ public record LaunchTemplate(
         return "aws_launch_template";
     }
 
+    /** A copy with other (already encoded) user data. */
+    public LaunchTemplate withUserData(String replacement) {
+        return new LaunchTemplate(name, description, imageId, instanceType, keyName, vpcSecurityGroupIds, replacement,
+                updateDefaultVersion, iamInstanceProfile, metadataOptions, blockDeviceMappings, creditSpecification,
+                monitoring, tagSpecifications, tags);
+    }
+
     /** The instance profile, by ARN or name (give one). */
     public record IamInstanceProfile(String arn, String name) {
         /** The profile with this ARN. */

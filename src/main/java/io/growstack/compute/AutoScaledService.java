@@ -110,7 +110,7 @@ public class AutoScaledService extends Construct implements IConnectable {
     private final Resource targetGroup;
     private final List<Resource> listeners = new ArrayList<>();
     private final Resource httpsListener;
-    private final LaunchTemplateResource launchTemplate;
+    private final Resource launchTemplate;
     private final List<Resource> groups = new ArrayList<>();
     private final Resource scalingPolicy;
     private final Resource greenScalingPolicy;
@@ -188,7 +188,7 @@ public class AutoScaledService extends Construct implements IConnectable {
         // Default tags do not reach instances and volumes launched from a template: copy them.
         Map<String, String> nameTag = new java.util.TreeMap<>(stack.defaultTags());
         nameTag.put("Name", name);
-        this.launchTemplate = new LaunchTemplateResource(this, new LaunchTemplate(
+        this.launchTemplate = new Resource(this, "launch-template", new LaunchTemplate(
                 name, "Instances of " + name,
                 Images.imageId(this, type, props.ami), type.name(), props.keyName,
                 List.of(instances.id()),
@@ -300,41 +300,12 @@ public class AutoScaledService extends Construct implements IConnectable {
                     "expected at most " + MAX_USER_DATA_BYTES + " bytes (EC2's limit); fetch larger files from S3");
         }
         this.userData = userData;
-        launchTemplate.encodedUserData = encodeUserData(userData);
+        launchTemplate.replaceArgs(((LaunchTemplate) launchTemplate.args()).withUserData(encodeUserData(userData)));
     }
 
     /** The user data as given or last replaced, before encoding; {@code null} for none. */
     public String userData() {
         return userData;
-    }
-
-    /**
-     * The launch template, whose user data is read when the stack is synthesized, so that
-     * {@link #replaceUserData} works after construction (as {@code PrivateBucket}'s policy does).
-     */
-    private static final class LaunchTemplateResource extends Resource {
-        private final LaunchTemplate base;
-        private String encodedUserData;
-
-        LaunchTemplateResource(AutoScaledService owner, LaunchTemplate base) {
-            super(owner, "launch-template", base);
-            this.base = base;
-            this.encodedUserData = base.userData();
-        }
-
-        @Override
-        public LaunchTemplate args() {
-            LaunchTemplate t = base;
-            return new LaunchTemplate(t.name(), t.description(), t.imageId(), t.instanceType(), t.keyName(),
-                    t.vpcSecurityGroupIds(), encodedUserData, t.updateDefaultVersion(), t.iamInstanceProfile(),
-                    t.metadataOptions(), t.blockDeviceMappings(), t.creditSpecification(), t.monitoring(),
-                    t.tagSpecifications(), t.tags());
-        }
-
-        @Override
-        protected Map<String, Object> synthesizeAttributes() {
-            return Json.attributes(args());
-        }
     }
 
     private String checkName(String prefix, String id) {

@@ -116,6 +116,19 @@ public class Server extends Construct implements IConnectable {
         return instance;
     }
 
+    /** The user data as given or last replaced; {@code null} for none. */
+    public String userData() {
+        return ((Instance) instance.args()).userData();
+    }
+
+    /**
+     * Replaces the instance's user data, for blocks that add to what the host runs at boot (the
+     * delivery block adds the CodeDeploy agent). Read {@link #userData()} first and keep it.
+     */
+    public void replaceUserData(String userData) {
+        instance.replaceArgs(((Instance) instance.args()).withUserData(userData));
+    }
+
     /** The instance type. */
     public InstanceType instanceType() {
         return type;

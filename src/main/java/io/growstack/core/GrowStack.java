@@ -32,6 +32,7 @@ public class GrowStack extends TerraformStack {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
 
     private final String region;
+    private final StackElements elements;
     private final Naming naming;
     private final AwsProvider provider;
     private final Map<String, AwsProvider> additionalProviders = new LinkedHashMap<>();
@@ -42,6 +43,7 @@ public class GrowStack extends TerraformStack {
     /** Creates the stack {@code id} in {@code scope} (usually a cdktf {@code App}). */
     public GrowStack(Construct scope, String id, GrowStackProps props) {
         super(scope, id);
+        this.elements = new StackElements(this);
         this.region = checkRegion(this, "region", props.region());
         String project = props.project() == null ? id : props.project();
         if (!Naming.PROJECT.matcher(project).matches()) {
@@ -150,14 +152,30 @@ public class GrowStack extends TerraformStack {
 
     /** The stack that contains {@code construct}. */
     public static GrowStack of(IConstruct construct) {
-        IConstruct current = construct;
-        while (current != null) {
-            if (current instanceof GrowStack stack) {
-                return stack;
-            }
-            current = current.getNode().getScope();
+        java.util.Objects.requireNonNull(construct, "scope");
+        GrowStack stack = LogicalIds.stackOf(construct);
+        if (stack == null) {
+            String path = LogicalIds.scopePath(construct);
+            throw new ValidationException(path.isEmpty() ? "app" : path, "scope", path,
+                    "expected a construct inside a GrowStack: growstack blocks and resources render through their"
+                            + " GrowStack (new GrowStack(app, id, props)), not a plain TerraformStack or the App");
         }
-        throw new IllegalArgumentException(construct.getNode().getPath() + " is not inside a GrowStack");
+        return stack;
+    }
+
+    /** Renders the stack's growstack resources in Java ahead of cdktf's synth (see {@link Synthesizer}). */
+    void prepareForSynth() {
+        elements.prepare();
+    }
+
+    /** The one element that renders this stack's growstack resources and data sources. */
+    StackElements elements() {
+        return elements;
+    }
+
+    /** The growstack resources of this stack, in the order they were created. */
+    public java.util.List<Resource> resources() {
+        return elements.resources();
     }
 
     /** The region of the default provider. */

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import software.constructs.IConstruct;
+import software.constructs.Node;
 
 /**
  * Terraform names from construct paths: {@code stack/network/public-subnet-1} becomes
@@ -11,20 +12,54 @@ import software.constructs.IConstruct;
  * keeps PR diffs and {@code terraform state} commands legible. Renaming a construct id renames the
  * address, so construct ids are a public contract.
  *
- * <p>Each question to a construct crosses into cdktf's Node process, so the path of each scope is
- * asked once and remembered here (weakly, per construct object).
+ * <p>Each question to a construct crosses into cdktf's Node process, so the path and the stack of
+ * each scope are asked once and remembered here (weakly, per construct object).
  */
 final class LogicalIds {
     private static final Map<IConstruct, String> SCOPE_PATHS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<IConstruct, GrowStack> SCOPE_STACKS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<IConstruct, Node> NODES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private LogicalIds() {
     }
 
     /** The logical id of a new element {@code id} directly under {@code scope}. */
     static String of(IConstruct scope, String id) {
-        String scopePath = SCOPE_PATHS.computeIfAbsent(scope, s -> s.getNode().getPath());
+        String scopePath = scopePath(scope);
         int slash = scopePath.indexOf('/');
         String local = slash < 0 ? "" : scopePath.substring(slash + 1).replace('/', '_') + "_";
         return local + id;
+    }
+
+    /** The construct path of a new element {@code id} directly under {@code scope}. */
+    static String path(IConstruct scope, String id) {
+        return scopePath(scope) + "/" + id;
+    }
+
+    static String scopePath(IConstruct scope) {
+        return SCOPE_PATHS.computeIfAbsent(scope, s -> node(s).getPath());
+    }
+
+    // Each getNode() is two round trips (the node, then its class's name): ask once per scope.
+    private static Node node(IConstruct scope) {
+        return NODES.computeIfAbsent(scope, IConstruct::getNode);
+    }
+
+    /** The innermost {@link GrowStack} around {@code scope}, or {@code null} outside any. */
+    static GrowStack stackOf(IConstruct scope) {
+        if (scope instanceof GrowStack stack) {
+            return stack;
+        }
+        if (scope == null) {
+            return null;
+        }
+        GrowStack known = SCOPE_STACKS.get(scope);
+        if (known != null || SCOPE_STACKS.containsKey(scope)) {
+            return known;
+        }
+        // Blocks sit under the stack or under blocks already seen: one parent question per new scope.
+        GrowStack stack = stackOf(node(scope).getScope());
+        SCOPE_STACKS.put(scope, stack);
+        return stack;
     }
 }

@@ -1,28 +1,34 @@
 package io.growstack.core;
 
 import com.hashicorp.cdktf.ITerraformDependable;
-import com.hashicorp.cdktf.TerraformIterator;
-import com.hashicorp.cdktf.TerraformResource;
-import com.hashicorp.cdktf.TerraformResourceConfig;
-import com.hashicorp.cdktf.TerraformResourceLifecycle;
-import java.util.ArrayList;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import software.constructs.Construct;
 
 /**
  * One Terraform resource whose arguments are a typed record ({@link ResourceArgs}).
  *
- * <p>This is the only place growstack turns Java values into resource JSON: the record is
- * rendered by {@link Json#attributes(Object)} when the stack is synthesized. Attribute references
- * ({@link #attr(String)}) are Terraform interpolations such as {@code ${aws_vpc.network_vpc.id}}.
- * The Terraform name comes from the construct path ({@code network/vpc} → {@code network_vpc}),
- * so do not rename it with {@code overrideLogicalId}. Because this is a
- * cdktf {@link TerraformResource}, {@code addOverride} stays available as an escape hatch.
+ * <p>A resource is a plain Java value, not a cdktf construct: it is registered with the
+ * {@link GrowStack} that contains {@code scope}, and the stack renders all of its resources in one
+ * cdktf element when it is synthesized. That keeps a synth to a handful of calls into cdktf's Node
+ * process instead of several per resource. The Terraform name comes from the construct path
+ * ({@code network/vpc} → {@code network_vpc}); two paths that map to one address are an error.
+ *
+ * <p>Escape hatches with cdktf's meaning: {@link #addOverride(String, Object)}, meta-arguments in
+ * {@link ResourceOptions}, and {@code ITerraformDependable}, so a user's own cdktf resource can
+ * {@code dependsOn} a growstack resource. Attribute references ({@link #attr(String)}) are plain
+ * Terraform interpolations usable in any cdktf resource.
  */
-public class Resource extends TerraformResource {
-    private final ResourceArgs args;
+public class Resource implements ITerraformDependable {
+    private final GrowStack stack;
+    private final String path;
     private final String address;
-    private Map<String, Object> rendered;
+    private final String type;
+    private final ResourceOptions options;
+    private final Overrides overrides = new Overrides();
+    private ResourceArgs args;
+    private Supplier<? extends ResourceArgs> deferred;
 
     /** Creates the resource {@code id} under {@code scope} with no meta-arguments. */
     public Resource(Construct scope, String id, ResourceArgs args) {
@@ -31,44 +37,63 @@ public class Resource extends TerraformResource {
 
     /** Creates the resource {@code id} under {@code scope} with the given meta-arguments. */
     public Resource(Construct scope, String id, ResourceArgs args, ResourceOptions options) {
-        super(scope, id, config(args.terraformType(), options));
+        this(scope, id, Objects.requireNonNull(args, "args").terraformType(), options);
         this.args = args;
-        this.address = args.terraformType() + "." + LogicalIds.of(scope, id);
-        overrideLogicalId(address.substring(address.indexOf('.') + 1));
     }
 
-    private static TerraformResourceConfig config(String type, ResourceOptions options) {
-        TerraformResourceConfig.Builder config = TerraformResourceConfig.builder().terraformResourceType(type);
-        if (!options.ignoreChanges().isEmpty() || options.createBeforeDestroy()) {
-            TerraformResourceLifecycle.Builder lifecycle = TerraformResourceLifecycle.builder();
-            if (!options.ignoreChanges().isEmpty()) {
-                lifecycle.ignoreChanges(options.ignoreChanges());
-            }
-            if (options.createBeforeDestroy()) {
-                lifecycle.createBeforeDestroy(true);
-            }
-            config.lifecycle(lifecycle.build());
-        }
-        if (!options.dependsOn().isEmpty()) {
-            config.dependsOn(new ArrayList<ITerraformDependable>(options.dependsOn()));
-        }
-        if (options.provider() != null) {
-            config.provider(options.provider());
-        }
-        if (!options.forEach().isEmpty()) {
-            config.forEach(TerraformIterator.fromList(options.forEach()));
-        }
-        return config.build();
+    private Resource(Construct scope, String id, String type, ResourceOptions options) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(id, "id");
+        this.options = Objects.requireNonNull(options, "options");
+        this.type = type;
+        this.stack = GrowStack.of(scope);
+        this.path = LogicalIds.path(scope, id);
+        this.address = type + "." + LogicalIds.of(scope, id);
+        stack.elements().register(this);
+    }
+
+    /**
+     * A resource whose arguments are computed when the stack is synthesized, for owners that keep
+     * accepting additions after construction (statements of a policy that name resources created
+     * later). {@code args} must always give arguments of {@code terraformType}.
+     */
+    public static Resource deferred(Construct scope, String id, String terraformType,
+                                    Supplier<? extends ResourceArgs> args, ResourceOptions options) {
+        Resource resource = new Resource(scope, id, Objects.requireNonNull(terraformType, "terraformType"), options);
+        resource.deferred = Objects.requireNonNull(args, "args");
+        return resource;
     }
 
     /** The typed arguments this resource renders. */
     public ResourceArgs args() {
-        return args;
+        if (deferred == null) {
+            return args;
+        }
+        ResourceArgs computed = deferred.get();
+        if (computed == null || !computed.terraformType().equals(type)) {
+            throw new IllegalStateException(path + ": deferred arguments must be a " + type + ", not "
+                    + (computed == null ? "null" : computed.terraformType()));
+        }
+        return computed;
+    }
+
+    /**
+     * Replaces the arguments, for blocks that add to what another block built (the delivery block
+     * adds the CodeDeploy agent to a server's user data). Call it before the stack is synthesized.
+     */
+    public void replaceArgs(ResourceArgs replacement) {
+        Objects.requireNonNull(replacement, "replacement");
+        if (!replacement.terraformType().equals(type)) {
+            throw new ValidationException(path, "args", replacement.terraformType(),
+                    "expected arguments of the resource's own type " + type);
+        }
+        this.args = replacement;
+        this.deferred = null;
     }
 
     /** The Terraform type, for example {@code aws_instance}. */
     public String type() {
-        return args.terraformType();
+        return type;
     }
 
     /** The Terraform address, for example {@code aws_vpc.network_vpc}. */
@@ -76,22 +101,63 @@ public class Resource extends TerraformResource {
         return address;
     }
 
+    /** The construct path this resource was created at, for example {@code shop/network/vpc}. */
+    public String path() {
+        return path;
+    }
+
+    /** The stack that renders this resource. */
+    public GrowStack stack() {
+        return stack;
+    }
+
+    /** The meta-arguments given at creation. */
+    public ResourceOptions options() {
+        return options;
+    }
+
     /**
-     * A reference to an attribute of this resource in the same stack, for example {@code attr("id")}
-     * gives {@code ${aws_vpc.network_vpc.id}}. It is built in Java, not asked of cdktf: a synth makes
-     * hundreds of them. For a reference from another stack use cdktf's
-     * {@link #getStringAttribute(String)}, whose token cdktf turns into an output and remote state.
+     * A reference to an attribute of this resource in the same stack: {@code attr("id")} gives
+     * {@code ${aws_vpc.network_vpc.id}}. From another stack use {@link CrossStack#reference}.
      */
     public String attr(String name) {
         return "${" + address + "." + name + "}";
     }
 
-    // cdktf asks twice per synth (once to find cross-stack references); the record is immutable.
-    @Override
-    protected Map<String, Object> synthesizeAttributes() {
-        if (rendered == null) {
-            rendered = Json.attributes(args);
+    /**
+     * Overrides the rendered JSON as cdktf's {@code addOverride} does: {@code "a.b.c"} sets a nested
+     * key, a numeric part indexes a list, a list value is appended to an existing list and
+     * {@code null} deletes the key. Applied after the arguments and meta-arguments are rendered.
+     */
+    public void addOverride(String path, Object value) {
+        Objects.requireNonNull(path, "path");
+        if (path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+            throw new ValidationException(this.path, "override path", path,
+                    "expected dot-separated keys such as lifecycle.prevent_destroy");
         }
-        return rendered;
+        overrides.add(path, value);
+    }
+
+    /** The address, for cdktf's {@code depends_on} on users' own resources. */
+    @Override
+    public String getFqn() {
+        return address;
+    }
+
+    Overrides overrides() {
+        return overrides;
+    }
+
+    /** The attribute map Terraform sees: arguments, then meta-arguments, then overrides. */
+    Map<String, Object> render() {
+        Map<String, Object> body = Json.attributes(args());
+        options.renderInto(body);
+        overrides.applyTo(body, path);
+        return StackElements.withMetadata(body, path, address.substring(address.indexOf('.') + 1));
+    }
+
+    @Override
+    public String toString() {
+        return address + " (" + path + ")";
     }
 }

@@ -79,12 +79,27 @@ public final class Suppressions {
      * {@code 2026-06-30} (inclusive); {@code null} for no expiry.
      */
     public static void add(IConstruct scope, String ruleId, String reason, String expires) {
-        add(scope, ruleId, reason, expires == null ? null : parseDate(scope, expires));
+        add(scope, ruleId, reason, expires == null ? null : parseDate(scope.getNode().getPath(), expires));
     }
 
     /** Suppresses {@code ruleId} on {@code scope} and below until {@code expires} (inclusive); {@code null} for none. */
     public static void add(IConstruct scope, String ruleId, String reason, LocalDate expires) {
         String path = scope.getNode().getPath();
+        add(path, stackOf(scope, path), ruleId, reason, expires);
+    }
+
+    /** Suppresses {@code ruleId} on one growstack resource, without expiry. */
+    public static void add(Resource resource, String ruleId, String reason) {
+        add(resource.path(), resource.stack(), ruleId, reason, null);
+    }
+
+    /** Suppresses {@code ruleId} on one growstack resource until {@code expires}, an ISO date; {@code null} for none. */
+    public static void add(Resource resource, String ruleId, String reason, String expires) {
+        add(resource.path(), resource.stack(), ruleId, reason,
+                expires == null ? null : parseDate(resource.path(), expires));
+    }
+
+    private static void add(String path, TerraformStack stack, String ruleId, String reason, LocalDate expires) {
         if (ruleId == null || !RULE.matcher(ruleId).matches()) {
             throw new ValidationException(path, "suppression.rule", ruleId,
                     "expected a review rule id such as GS-ELB-001 (growstack review lists them)");
@@ -93,7 +108,6 @@ public final class Suppressions {
             throw new ValidationException(path, "suppression.reason", reason, "expected at least "
                     + MIN_REASON_LENGTH + " characters saying why " + ruleId + " is acceptable here");
         }
-        TerraformStack stack = stackOf(scope, path);
         Element element = (Element) stack.getNode().tryFindChild(ELEMENT_ID);
         if (element == null) {
             element = new Element(stack);
@@ -101,11 +115,11 @@ public final class Suppressions {
         element.add(new Entry(path, ruleId, reason.trim(), expires));
     }
 
-    private static LocalDate parseDate(IConstruct scope, String expires) {
+    private static LocalDate parseDate(String path, String expires) {
         try {
             return LocalDate.parse(expires, DATE);
         } catch (DateTimeParseException e) {
-            throw new ValidationException(scope.getNode().getPath(), "suppression.expires", expires,
+            throw new ValidationException(path, "suppression.expires", expires,
                     "expected an ISO date such as 2026-06-30");
         }
     }

@@ -53,7 +53,17 @@ public final class Synthesizer {
      * {@link GrowStack#CONTEXT_ZONES} and {@link GrowStack#CONTEXT_AMIS} to pin zones and images.
      */
     public static Result synth(Path outDir, Map<String, Object> context, Consumer<App> program) {
+        return synth(outDir, context, program, null);
+    }
+
+    /**
+     * Like {@link #synth(Path, Map, Consumer)}; {@code warmUp} (may be {@code null}) runs on a second
+     * thread while cdktf's Node process starts, for callers that read the output afterwards (the
+     * command line's summary loads its review and cost classes there).
+     */
+    public static Result synth(Path outDir, Map<String, Object> context, Consumer<App> program, Runnable warmUp) {
         long start = System.nanoTime();
+        Warmup.start(warmUp);
         Path out = outDir.toAbsolutePath().normalize();
         Path staging = null;
         try {
@@ -65,6 +75,11 @@ public final class Synthesizer {
             }
             App app = new App(config.build());
             program.accept(app);
+            for (software.constructs.IConstruct child : app.getNode().getChildren()) {
+                if (child instanceof GrowStack stack) {
+                    stack.prepareForSynth();
+                }
+            }
             app.synth();
             Map<String, Path> stacks = publish(staging, out);
             Map<String, Map<String, Integer>> byType = new TreeMap<>();

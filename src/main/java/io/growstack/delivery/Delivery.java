@@ -319,7 +319,7 @@ public class Delivery extends Construct {
     private void installAgent(String partition, String region, AutoScaledService service, Server server) {
         Architecture architecture = service != null ? service.instanceType().architecture()
                 : server.instanceType().architecture();
-        String current = service != null ? service.userData() : ((Instance) server.instance().args()).userData();
+        String current = service != null ? service.userData() : server.userData();
         String updated = CodeDeployAgent.addTo(current, partition, region, architecture);
         if (updated == null) {
             String first = current.lines().findFirst().orElse("");
@@ -330,8 +330,7 @@ public class Delivery extends Construct {
         if (service != null) {
             service.replaceUserData(updated);
         } else {
-            // Server has no setter: the override is cdktf's escape hatch, applied to the synthesized JSON.
-            server.instance().addOverride("user_data", updated);
+            server.replaceUserData(updated);
         }
     }
 

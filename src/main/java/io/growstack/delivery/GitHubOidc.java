@@ -8,6 +8,7 @@ import io.growstack.core.GrowStack;
 import io.growstack.core.Json;
 import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
+import io.growstack.core.ResourceOptions;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
 import java.util.ArrayList;
@@ -152,7 +153,9 @@ public class GitHubOidc extends Construct {
         }
         deployStatements.add(statement);
         if (deployPolicy == null) {
-            deployPolicy = new DeployPolicyResource(this);
+            deployPolicy = Resource.deferred(this, "deploy-policy", "aws_iam_role_policy",
+                    () -> new IamRolePolicy("deploy", deployRole.attr("id"), PolicyStatement.document(deployStatements)),
+                    ResourceOptions.NONE);
         }
         return this;
     }
@@ -200,25 +203,5 @@ public class GitHubOidc extends Construct {
     /** The read-only plan role, if asked for. */
     public Optional<Resource> planRole() {
         return Optional.ofNullable(planRole);
-    }
-
-    /** The deploy role's policy, rendered when the stack is synthesized so statements may be added until then. */
-    private static final class DeployPolicyResource extends Resource {
-        private final GitHubOidc owner;
-
-        DeployPolicyResource(GitHubOidc owner) {
-            super(owner, "deploy-policy", new IamRolePolicy("deploy", owner.deployRole.attr("id"), "{}"));
-            this.owner = owner;
-        }
-
-        @Override
-        public IamRolePolicy args() {
-            return new IamRolePolicy("deploy", owner.deployRole.attr("id"), PolicyStatement.document(owner.deployStatements));
-        }
-
-        @Override
-        protected Map<String, Object> synthesizeAttributes() {
-            return Json.attributes(args());
-        }
     }
 }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hashicorp.cdktf.TerraformProvider;
 import io.growstack.aws.BudgetsBudget;
 import io.growstack.core.AwsProvider;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Json;
 import io.growstack.core.Resource;
+import io.growstack.core.ResourceOptions;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
 import io.growstack.review.cost.CostEstimate;
@@ -59,7 +59,7 @@ public class Budget extends Construct {
     private final List<BudgetsBudget.Notification> notifications;
     private final Usage usage;
     private final PriceBook book;
-    private final BudgetResource budget;
+    private final Resource budget;
 
     /** Creates the budget; throws {@link ValidationException} for bad settings. */
     public Budget(Construct scope, String id, BudgetProps props) {
@@ -95,7 +95,7 @@ public class Budget extends Construct {
                             + book.region() + " price book to default it to (create the Budget after the"
                             + " resources it watches, or give limitAmountUsd)");
         }
-        this.budget = new BudgetResource(this, "budget");
+        this.budget = Resource.deferred(this, "budget", "aws_budgets_budget", this::args, ResourceOptions.NONE);
     }
 
     private List<String> checkEmails(List<String> emails) {
@@ -185,16 +185,16 @@ public class Budget extends Construct {
         providers.addObject().put("region", stack.region());
         Set<String> aliases = new LinkedHashSet<>();
         ObjectNode resources = root.putObject("resource");
-        for (IConstruct construct : stack.getNode().findAll()) {
-            if (!(construct instanceof Resource resource) || construct instanceof BudgetResource) {
+        for (Resource resource : stack.resources()) {
+            if (resource == budget) {
                 continue;
             }
             String address = resource.address();
             int dot = address.indexOf('.');
             ObjectNode body = MAPPER.valueToTree(Json.attributes(resource.args()));
-            body.putObject("//").putObject("metadata").put("path", resource.getNode().getPath());
-            TerraformProvider provider = resource.getProvider();
-            if (provider instanceof AwsProvider aws && aws.getAlias() != null) {
+            body.putObject("//").putObject("metadata").put("path", resource.path());
+            AwsProvider aws = resource.options().provider();
+            if (aws != null && aws.getAlias() != null) {
                 body.put("provider", "aws." + aws.getAlias());
                 if (aliases.add(aws.getAlias())) {
                     providers.addObject().put("alias", aws.getAlias()).put("region", aws.region());
@@ -205,25 +205,5 @@ public class Budget extends Construct {
             byType.set(address.substring(dot + 1), body);
         }
         return root;
-    }
-
-    /** The budget resource; its limit is computed when the stack is synthesized, after every resource exists. */
-    private static final class BudgetResource extends Resource {
-        private final Budget owner;
-
-        BudgetResource(Budget owner, String id) {
-            super(owner, id, new BudgetsBudget(owner.name, "COST", "0", "USD", "MONTHLY", owner.notifications));
-            this.owner = owner;
-        }
-
-        @Override
-        public BudgetsBudget args() {
-            return owner.args();
-        }
-
-        @Override
-        protected Map<String, Object> synthesizeAttributes() {
-            return Json.attributes(args());
-        }
     }
 }

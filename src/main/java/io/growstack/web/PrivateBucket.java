@@ -122,7 +122,10 @@ public class PrivateBucket extends Construct {
                 .withCondition("Bool", "aws:SecureTransport", "false"));
         // S3 rejects a policy written while the public access block is still being changed
         // ("OperationAborted: A conflicting conditional operation"), so the policy waits for it.
-        this.policy = new PolicyResource(this, "policy", ResourceOptions.dependsOn(publicAccessBlock));
+        // The document is rendered at synth, so owners may add statements naming resources created after
+        // the bucket (a CloudFront distribution's ARN), as CDK's addToResourcePolicy allows.
+        this.policy = Resource.deferred(this, "policy", "aws_s3_bucket_policy",
+                () -> new S3BucketPolicy(bucket.attr("id"), policyDocument()), ResourceOptions.dependsOn(publicAccessBlock));
     }
 
     /**
@@ -275,29 +278,5 @@ public class PrivateBucket extends Construct {
     /** The {@code aws_s3_bucket_policy}. */
     public Resource policy() {
         return policy;
-    }
-
-    /**
-     * The bucket policy resource. Its document is rendered at synth time rather than frozen at
-     * construction, so owners can add statements that name resources created after the bucket (a
-     * CloudFront distribution's ARN) — the same order CDK's {@code addToResourcePolicy} allows.
-     */
-    private static final class PolicyResource extends Resource {
-        private final PrivateBucket owner;
-
-        PolicyResource(PrivateBucket owner, String id, ResourceOptions options) {
-            super(owner, id, new S3BucketPolicy(owner.bucket.attr("id"), "{}"), options);
-            this.owner = owner;
-        }
-
-        @Override
-        public S3BucketPolicy args() {
-            return new S3BucketPolicy(owner.bucket.attr("id"), owner.policyDocument());
-        }
-
-        @Override
-        protected Map<String, Object> synthesizeAttributes() {
-            return Json.attributes(args());
-        }
     }
 }
