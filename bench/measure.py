@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
-"""Runs a command, samples the resident memory of the JVM and of its jsii Node child every 10 ms,
-and prints wall time and each one's peak RSS as JSON. Linux /proc only; no dependencies."""
-import json, os, subprocess, sys, time
+"""Benchmark driver (not a test). Runs commands as whole processes, alternating them round by round,
+samples the resident memory of each process and of its children (jsii's Node) every 10 ms, and
+prints min and median wall time and peak RSS per command, and ratios against the first one.
+Linux /proc only; no dependencies.
+
+  measure.py ROUNDS NAME=COMMAND [NAME=COMMAND ...]
+"""
+import json, os, shlex, statistics, subprocess, sys, time
 
 def rss_kb(pid):
     try:
@@ -23,27 +28,47 @@ def children(pid):
         pass
     return out
 
-def main():
-    cmd = sys.argv[1:]
+def once(cmd):
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    jvm_peak = node_peak = 0
+    proc = subprocess.Popen(cmd, shell=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    main_peak = child_peak = 0
     while proc.poll() is None:
-        jvm_peak = max(jvm_peak, rss_kb(proc.pid))
-        stack = children(proc.pid)
-        node = 0
+        pids = children(proc.pid)
+        # With shell=True the JVM may be a child of sh: treat the largest process as the main one.
+        tree, stack = [], list(pids)
         while stack:
             pid = stack.pop()
-            node += rss_kb(pid)
+            tree.append(pid)
             stack += children(pid)
-        node_peak = max(node_peak, node)
+        sizes = sorted((rss_kb(p) for p in [proc.pid] + tree), reverse=True)
+        main_peak = max(main_peak, sizes[0] if sizes else 0)
+        child_peak = max(child_peak, sum(sizes[1:]))
         time.sleep(0.01)
     wall = time.monotonic() - start
     output = proc.stdout.read()
     if proc.returncode != 0:
         sys.stderr.write(output)
-        sys.exit(proc.returncode)
-    print(json.dumps({"wall_s": round(wall, 3), "jvm_rss_mb": round(jvm_peak / 1024, 1),
-                      "node_rss_mb": round(node_peak / 1024, 1), "output": output.strip().splitlines()[-1]}))
+        raise SystemExit(f"command failed ({proc.returncode}): {cmd}")
+    return {"wall": wall, "main_mb": main_peak / 1024, "child_mb": child_peak / 1024,
+            "last": (output.strip().splitlines() or [""])[-1]}
+
+def main():
+    rounds = int(sys.argv[1])
+    commands = [arg.split("=", 1) for arg in sys.argv[2:]]
+    for _, cmd in commands:          # warm-up: caches, compiled classes, jsii's package cache
+        once(cmd)
+    results = {name: [] for name, _ in commands}
+    for _ in range(rounds):
+        for name, cmd in commands:
+            results[name].append(once(cmd))
+    first = commands[0][0]
+    print(f"{'command':<28} {'min_s':>7} {'median_s':>9} {'jvm_mb':>7} {'node_mb':>8}  ratio_to_{first}")
+    for name, _ in commands:
+        walls = [r["wall"] for r in results[name]]
+        ratio = statistics.median(a["wall"] / b["wall"] for a, b in zip(results[first], results[name]))
+        print(f"{name:<28} {min(walls):7.3f} {statistics.median(walls):9.3f}"
+              f" {statistics.median(r['main_mb'] for r in results[name]):7.0f}"
+              f" {statistics.median(r['child_mb'] for r in results[name]):8.0f}  {ratio:.2f}")
+    print(json.dumps({name: [round(r["wall"], 3) for r in rs] for name, rs in results.items()}))
 
 main()

@@ -1,23 +1,44 @@
 #!/usr/bin/env bash
-# Synth benchmark (not a test): wall time from JVM start and peak RSS of the JVM and of the jsii
-# Node child, for stacks of N resources. Median of RUNS runs (default 3). Usage: bench/run.sh [RUNS]
+# Synth benchmark (not a test; minutes, not seconds). Prints two tables:
+#  1. the peer (cdktf 0.19.2 + prebuilt AWS bindings, the seed's v4 architecture; ../shared/bench/
+#     peer-cdktf-aws) against our v4 example through our CLI, alternated round by round;
+#  2. stacks of N = 10, 100, 400, 1000 resources from real blocks and from plain resources, with
+#     the cost of each extra resource between N = 100 and N = 1000.
+# Usage: bench/run.sh [ROUNDS]   (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs="${1:-3}"
+rounds="${1:-5}"
+peer="${GROWSTACK_PEER:-../shared/bench/peer-cdktf-aws}"
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 
-mvn -q -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package
+mvn -q -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt >/dev/null
 mkdir -p bench/out/classes
-cp="target/classes:$(cat bench/out/classpath.txt)"
+examples="target/example-classes"
+[ -d "$examples" ] || examples="target/test-classes"
+cp="$(pwd)/target/classes:$(pwd)/$examples:$(cat bench/out/classpath.txt)"
 javac -d bench/out/classes -cp "$cp" bench/SynthBench.java
+out="$(pwd)/bench/out"
 
-printf '%-6s %-10s %-10s %-12s %-12s %s\n' N resources wall_s jvm_rss_mb node_rss_mb synth_ms
-for n in 10 50 100 200; do
-  results=()
-  for _ in $(seq 1 "$runs"); do
-    results+=("$(python3 bench/measure.py java -cp "bench/out/classes:$cp" SynthBench "$n" "bench/out/cdktf.out")")
+echo "== v4: the peer against our CLI (synth with its summary), $rounds alternated rounds =="
+cmds=("peer-cdktf-aws=bash $peer/run.sh $out/peer.out"
+      "growstack-v4=cd examples/v4-high-availability && java -cp $cp io.growstack.cli.Main synth --example v4-high-availability --out $out/v4.out")
+python3 bench/measure.py "$rounds" "${cmds[@]}"
+
+echo
+echo "== N-resource stacks (median of $rounds) =="
+cmds=()
+for kind in blocks plain; do
+  for n in 10 100 400 1000; do
+    cmds+=("$kind-$n=java -cp bench/out/classes:$cp SynthBench $kind $n $out/$kind-$n.out")
   done
-  printf '%s\n' "${results[@]}" | python3 bench/summarize.py "$n"
 done
+python3 bench/measure.py "$rounds" "${cmds[@]}" | tee bench/out/sizes.txt
+python3 - bench/out/sizes.txt <<'PY'
+import json, statistics, sys
+runs = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
+for kind in ("blocks", "plain"):
+    extra = (statistics.median(runs[f"{kind}-1000"]) - statistics.median(runs[f"{kind}-100"])) / 900
+    print(f"{kind}: {extra * 1000:.3f} ms per extra resource between N = 100 and N = 1000")
+PY
