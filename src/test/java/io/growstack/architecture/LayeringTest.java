@@ -1,0 +1,44 @@
+package io.growstack.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LayeringTest {
+    @Test
+    void theLibraryKeepsEveryLayerRule() {
+        JavaClasses library = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.growstack");
+        List<String> violations = new ArrayList<>();
+        for (ArchRule rule : LayerRules.ALL) {
+            EvaluationResult result = rule.evaluate(library);
+            if (result.hasViolation()) {
+                violations.add(result.getFailureReport().toString());
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void everyRuleFailsOnAFixtureThatBreaksIt() {
+        JavaClasses fixtures = new ClassFileImporter().importClasses(
+                io.growstack.core.archfixture.CoreUsesReview.class,
+                io.growstack.aws.archfixture.L1UsesBlock.class,
+                io.growstack.compute.archfixture.BlockUsesReview.class,
+                io.growstack.review.archfixture.ReviewUsesBlock.class,
+                io.growstack.archcyclea.CycleA.class,
+                io.growstack.archcycleb.CycleB.class,
+                io.growstack.architecture.fixture.UsesCdktf.class);
+        for (ArchRule rule : LayerRules.ALL) {
+            assertThat(rule.evaluate(fixtures).hasViolation()).as(rule.getDescription()).isTrue();
+        }
+    }
+}
