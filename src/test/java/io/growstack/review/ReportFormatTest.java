@@ -56,9 +56,9 @@ class ReportFormatTest {
                     GS-VPC-001 aws_vpc.network_vpc: "flow logs are on in production only" until 2026-06-30
                   note: suppression of GS-RDS-005 at shop/gone matched no finding
                 fixes
-                  GS-RDS-005 the database runs in one availability zone: set multi_az = true when an hour of downtime in a zone outage is not acceptable
-                  GS-SG-001  SSH or RDP is open to the whole internet: allow admin ports only from known CIDRs (Bastion allowSshFrom) or use SSM Session Manager
-                  GS-SG-003  ingress from the whole internet that is not a load balancer's HTTP/HTTPS: put the service behind the load balancer and admit the internet on its 80/443 only
+                  GS-RDS-005 the database runs in one availability zone: growstack: DatabaseProps.builder(network).multiAz(true) when an hour of downtime in a zone outage is not acceptable; Terraform: multi_az = true
+                  GS-SG-001  SSH or RDP is open to the whole internet: growstack: BastionProps.builder(network).allowSshFrom(List.of("203.0.113.7/32")) or ssmSessionManager(true) instead of allowSshFromAnywhere(); Terraform: cidr_ipv4 of the ingress rule
+                  GS-SG-003  ingress from the whole internet that is not a load balancer's HTTP/HTTPS: growstack: put the service behind AutoScaledService's load balancer and admit peers with connections().allowFrom(...); Terraform: cidr_ipv4 of the ingress rule
                 review: 1 high, 1 medium, 1 low open, 1 suppressed -> FAILED (unsuppressed high findings)
                 """);
     }
