@@ -52,13 +52,13 @@ public final class SecurityRules {
      * every minute. An instance launched from a launch template without its own {@code monitoring} is
      * judged by the template.
      *
-     * <p>cdk-nag: {@code NIST.800.53.R5-EC2InstanceDetailedMonitoringEnabled}. Checkov: {@code CKV_AWS_126}.
+     * <p>cdk-nag: {@code AwsSolutions-EC28}. Checkov: {@code CKV_AWS_126}.
      */
     public static final Rule EC2_NO_DETAILED_MONITORING = new Rule("GS-EC2-003", "Ec2WithoutDetailedMonitoring",
             Severity.LOW, "the instance sends CloudWatch metrics every 5 minutes only (no detailed monitoring)",
             "growstack: instance().addOverride(\"monitoring\", true) (launch templates: launchTemplate()"
                     + ".addOverride(\"monitoring.enabled\", true)); Terraform: monitoring",
-            "NIST.800.53.R5-EC2InstanceDetailedMonitoringEnabled", "CKV_AWS_126");
+            "AwsSolutions-EC28", "CKV_AWS_126");
 
     /**
      * SSH (TCP 22) or RDP (TCP/UDP 3389) ingress from {@code 0.0.0.0/0} or {@code ::/0}: an
@@ -187,7 +187,8 @@ public final class SecurityRules {
      * {@code iam_database_authentication_enabled = true}: only passwords can log in. Read replicas follow
      * their source and are not judged.
      *
-     * <p>cdk-nag: {@code AwsSolutions-RDS6}. Checkov: {@code CKV_AWS_161}.
+     * <p>cdk-nag: {@code AwsSolutions-RDS6} (which cdk-nag applies to Aurora clusters; growstack emits
+     * instances). Checkov: {@code CKV_AWS_161}.
      */
     public static final Rule RDS_NO_IAM_AUTH = new Rule("GS-RDS-006", "RdsWithoutIamAuthentication", Severity.LOW,
             "the database accepts passwords only, not IAM authentication tokens",
@@ -280,13 +281,14 @@ public final class SecurityRules {
     /**
      * An {@code aws_sns_topic} without {@code kms_master_key_id}: messages are not encrypted at rest.
      *
-     * <p>cdk-nag: {@code AwsSolutions-SNS2}. Checkov: {@code CKV_AWS_26}.
+     * <p>cdk-nag: {@code NIST.800.53.R5-SNSEncryptedKMS} (the AwsSolutions pack has no SSE rule for SNS).
+     * Checkov: {@code CKV_AWS_26}.
      */
     public static final Rule SNS_UNENCRYPTED = new Rule("GS-SNS-001", "SnsTopicNotEncrypted", Severity.MEDIUM,
             "the topic does not encrypt messages at rest",
             "growstack: topic().addOverride(\"kms_master_key_id\", <key arn>) with a customer managed key whose"
                     + " policy lets the publisher (cloudwatch.amazonaws.com for alarms) use it; Terraform: kms_master_key_id",
-            "AwsSolutions-SNS2", "CKV_AWS_26");
+            "NIST.800.53.R5-SNSEncryptedKMS", "CKV_AWS_26");
 
     /**
      * An {@code aws_sns_topic} whose topic policy ({@code aws_sns_topic_policy} or the inline
