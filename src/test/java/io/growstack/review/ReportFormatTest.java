@@ -46,6 +46,7 @@ class ReportFormatTest {
         String table = ReportFormat.TABLE.render(List.of(review()));
         assertThat(table).isEqualTo("""
                 stack shop (cdktf.out/stacks/shop/cdk.tf.json): 1 high, 1 medium, 1 low open; 1 suppressed
+                  profile: prod (no Environment tag: the strict profile)
                   HIGH
                     GS-SG-001  aws_vpc_security_group_ingress_rule.web_ssh: SSH (22) open to 0.0.0.0/0: tcp 22 on aws_security_group.web_group
                   MEDIUM
@@ -71,7 +72,9 @@ class ReportFormatTest {
         JsonNode stack = json.path("stacks").get(0);
         assertThat(stack.path("stack").asText()).isEqualTo("shop");
         assertThat(stack.path("file").asText()).isEqualTo(ARTIFACT);
-        assertThat(stack.path("open").toString()).isEqualTo("{\"high\":1,\"medium\":1,\"low\":1}");
+        assertThat(stack.path("open").toString()).isEqualTo("{\"high\":1,\"medium\":1,\"low\":1,\"info\":0}");
+        assertThat(stack.path("profile").asText()).isEqualTo("prod");
+        assertThat(stack.path("profileSource").asText()).isEqualTo("no Environment tag: the strict profile");
         assertThat(stack.path("suppressed").asInt()).isEqualTo(1);
         List<String> rules = new ArrayList<>();
         stack.path("findings").forEach(f -> rules.add(f.path("rule").asText()));
