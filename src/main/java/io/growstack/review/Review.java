@@ -118,6 +118,7 @@ public final class Review {
         findings.sort(ORDER);
         List<String> notes = new ArrayList<>(suppressions.notes());
         notes.sort(Comparator.naturalOrder());
+        notes.addAll(io.growstack.review.cost.BudgetCheck.warnings(stack));
         return new Review(model.stackName(), profile, source, today, findings, notes, artifact, lines);
     }
 
