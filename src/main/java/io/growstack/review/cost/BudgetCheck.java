@@ -45,7 +45,7 @@ public final class BudgetCheck {
         List<String> out = new ArrayList<>();
         for (Limit limit : limits(stack)) {
             if (limit.limitUsd() < estimate) {
-                out.add(String.format(Locale.ROOT, "budget %s: its limit $%,.2f a month is below %s's estimated"
+                out.add(String.format(Locale.ROOT, "budget %s: its limit $%,.2f a month is below the estimate of %s,"
                                 + " $%,.2f a month as set, so it alerts every month; raise it (growstack:"
                                 + " BudgetProps.builder(...).limitAmountUsd(...), or leave it out to get the estimate; Terraform: limit_amount)"
                                 + " or cut the cost", limit.address(), limit.limitUsd(), what, estimate));

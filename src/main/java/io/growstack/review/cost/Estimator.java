@@ -36,6 +36,7 @@ final class Estimator {
     private double freeCloudFrontRequests;
     private double freeInternetGb;
     private double freeAlarms;
+    private double freeBudgets;
 
     private final List<ResourceCost> resources = new ArrayList<>();
     private final List<String> free = new ArrayList<>();
@@ -60,6 +61,7 @@ final class Estimator {
         this.freeCloudFrontRequests = allowance("cloudfront.free_tier.https_requests");
         this.freeInternetGb = allowance("data_transfer.free_tier.internet_out");
         this.freeAlarms = allowance("cloudwatch.free_tier.alarms");
+        this.freeBudgets = allowance("budgets.free_tier.budgets");
     }
 
     double discount() {
@@ -133,6 +135,7 @@ final class Estimator {
             case "aws_secretsmanager_secret" -> fixed("secret", "Secret", "secret-months", 1, "secretsmanager.secret",
                     false, null);
             case "aws_cloudwatch_metric_alarm" -> alarm(item);
+            case "aws_budgets_budget" -> budget();
             case "aws_sns_topic" -> usageLine("requests", "Publishes", "1M requests", "monthly_requests", 0.000_001,
                     StackJson.isTrue(item.get("fifo_topic")) ? "sns.fifo.requests" : "sns.standard.requests", false,
                     "keeping a topic costs nothing");
@@ -616,6 +619,20 @@ final class Estimator {
                 cost, Status.PRICED, Pricing.ON_DEMAND, false, freeUsed == 0 ? null : trim(freeUsed)
                         + " of them in the always-free 10 alarm metrics a month (per account)", price.key(),
                 price.confidence()));
+    }
+
+    /** An AWS Budgets budget: the account's first ones are free, each further one is charged by the day. */
+    private void budget() {
+        Price price = lookup("budgets.budget");
+        if (freeBudgets >= 1 || price == null && freeBudgets > 0) {
+            freeBudgets -= 1;
+            Price allowance = lookup("budgets.free_tier.budgets");
+            lines.add(new CostComponent("budget", "Budget", "budgets", 1.0, 0.0, 0.0, 0.0, 0.0, Status.PRICED,
+                    Pricing.ON_DEMAND, false, "one of the account's first " + trim(allowance.quantity())
+                    + " active budgets, which are free", allowance.key(), allowance.confidence()));
+            return;
+        }
+        fixed("budget", "Budget (past the free ones)", "days", hours / 24.0, "budgets.budget", false, null);
     }
 
     // ---- Storage and content delivery ------------------------------------------------------------

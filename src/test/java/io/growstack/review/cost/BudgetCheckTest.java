@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.growstack.cli.CostCommand;
+import io.growstack.core.Synthesizer;
 import io.growstack.data.Database;
 import io.growstack.data.DatabaseProps;
 import io.growstack.network.NatProvider;
@@ -13,8 +15,12 @@ import io.growstack.review.Budget;
 import io.growstack.review.BudgetProps;
 import io.growstack.review.Review;
 import io.growstack.testing.TestStacks;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * A budget below the stack's estimate alerts every month: the estimate and the review say so. The
@@ -24,7 +30,7 @@ class BudgetCheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double DATABASE = 0.025 * 730 + 20 * 0.131 + 0.40;
     private static final String WARNING = "budget aws_budgets_budget.budget_budget: its limit $10.00 a month is"
-            + " below this stack's estimated $21.27 a month as set, so it alerts every month; raise it (growstack:"
+            + " below the estimate of this stack, $21.27 a month as set, so it alerts every month; raise it (growstack:"
             + " BudgetProps.builder(...).limitAmountUsd(...), or leave it out to get the estimate; Terraform:"
             + " limit_amount) or cut the cost";
 
@@ -46,6 +52,9 @@ class BudgetCheckTest {
         assertThat(estimate.warnings()).containsExactly(WARNING);
         assertThat(estimate.toTable()).contains("warning: " + WARNING);
         assertThat(Review.of(json, LocalDate.of(2026, 1, 15)).notes()).contains(WARNING);
+        CostComponent budget = estimate.resource("aws_budgets_budget.budget_budget").orElseThrow().component("budget");
+        assertThat(budget.asSet()).as("one of the account's two free budgets").isZero();
+        assertThat(estimate.notPriced()).isEmpty();
     }
 
     @Test
@@ -70,7 +79,32 @@ class BudgetCheckTest {
                 """);
         assertThat(BudgetCheck.limits(json)).containsExactly(new BudgetCheck.Limit("aws_budgets_budget.judged", 150));
         assertThat(BudgetCheck.warnings(json, 246.12, "v4")).singleElement().asString()
-                .startsWith("budget aws_budgets_budget.judged: its limit $150.00 a month is below v4's estimated $246.12");
+                .startsWith("budget aws_budgets_budget.judged: its limit $150.00 a month is below the estimate of v4,"
+                        + " $246.12");
         assertThat(BudgetCheck.warnings(json, 150, "v4")).as("at the limit is not below it").isEmpty();
+        // Five budgets: the account's first two are free, each further one is $0.02 a day.
+        assertThat(CostEstimate.of(json, PriceBook.defaultBook(), Usage.none()).totals().asSet())
+                .isCloseTo(3 * 0.02 * 730 / 24, org.assertj.core.api.Assertions.within(0.005));
+    }
+
+    @Test
+    void anAccountBudgetInItsOwnStackIsJudgedAgainstTheStacksEstimatedTogether() {
+        Path out = TestStacks.freshDir("budget-account");
+        Synthesizer.synth(out, app -> {
+            io.growstack.core.GrowStack account = TestStacks.stack(app, "account");
+            new Budget(account, "budget", BudgetProps.builder("ops@example.com").limitAmountUsd(20).build());
+            io.growstack.core.GrowStack dev = TestStacks.stack(app, "dev");
+            Network network = new Network(dev, "network", NetworkProps.builder().availabilityZones(TestStacks.ZONES)
+                    .nat(NatProvider.none()).build());
+            new Database(dev, "db", DatabaseProps.builder(network).build());
+        });
+        StringWriter stdout = new StringWriter();
+        CommandLine command = new CommandLine(new CostCommand());
+        command.setOut(new PrintWriter(stdout, true));
+        assertThat(command.execute("--out", out.toString())).isZero();
+        assertThat(stdout.toString()).as("its own stack costs nothing: no warning there")
+                .doesNotContain("below the estimate of this stack")
+                .contains("warning: budget aws_budgets_budget.budget_budget: its limit $20.00 a month is below the"
+                        + " estimate of the 2 stacks together, $21.27 a month as set");
     }
 }

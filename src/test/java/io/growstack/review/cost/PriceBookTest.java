@@ -25,7 +25,8 @@ class PriceBookTest {
                 assertThat(p.note()).as(p.key()).containsPattern("read from [a-z0-9.-]+\\.[a-z]+");
             }
             if (p.confidence().equals("L")) {
-                assertThat(p.note()).as(p.key()).contains("US East");
+                // Low confidence says why: a US East figure assumed for Seoul, or a page that may be dated.
+                assertThat(p.note()).as(p.key()).containsAnyOf("US East", "an older page");
             }
         });
     }
