@@ -2,6 +2,7 @@ package io.growstack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.growstack.review.cost.BudgetCheck;
 import io.growstack.review.cost.CostComparison;
 import io.growstack.review.cost.CostEstimate;
 import io.growstack.review.cost.CostOptions;
@@ -121,6 +122,9 @@ public final class CostCommand implements Callable<Integer> {
                     }
                     stdout.print(mode.equals("json") ? estimates.get(i).toJson() : estimates.get(i).toTable());
                 }
+                if (estimates.size() > 1 && mode.equals("table")) {
+                    accountBudgets(stdout, targets, estimates);
+                }
             }
         } catch (IllegalArgumentException | UncheckedIOException e) {
             stderr.println("growstack cost: " + message(e));
@@ -128,6 +132,18 @@ public final class CostCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * A budget covers the whole account unless filtered, and account-level budgets live in their own
+     * stack: judge each one against the stacks estimated together too.
+     */
+    private static void accountBudgets(PrintWriter stdout, List<Path> targets, List<CostEstimate> estimates) {
+        double total = estimates.stream().mapToDouble(e -> e.totals().asSet()).sum();
+        String what = "the " + estimates.size() + " stacks together";
+        for (Path file : targets) {
+            BudgetCheck.warnings(read(file), total, what).forEach(w -> stdout.println("warning: " + w));
+        }
     }
 
     private static CostEstimate estimate(Path file, PriceBook book, Usage usage, CostOptions options) {

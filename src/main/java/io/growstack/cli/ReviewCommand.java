@@ -1,5 +1,6 @@
 package io.growstack.cli;
 
+import io.growstack.review.Profile;
 import io.growstack.review.ReportFormat;
 import io.growstack.review.Review;
 import java.io.IOException;
@@ -21,12 +22,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code growstack review}: the security review of synthesized stacks. Exits 0 when no unsuppressed
- * high finding remains, 1 when one does, 2 when there is nothing to review or the input is bad.
+ * {@code growstack review}: the security review of synthesized stacks, each under its profile (dev or
+ * prod, from its Environment tag or {@code --profile}). Exits 0 when no unsuppressed finding is high
+ * under its profile, 1 when one is, 2 when there is nothing to review or the input is bad.
  */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Review synthesized stacks for security findings (rules GS-*), offline.",
-                "Exit status: 0 no unsuppressed high finding, 1 at least one, 2 nothing to review or bad input."})
+                "Each stack is reviewed under a profile: dev lowers a few deliberate dev trades (deletion protection,"
+                        + " Multi-AZ, WAF, HTTP without a certificate), prod keeps every severity.",
+                "Exit status: 0 no unsuppressed high finding under the profile, 1 at least one,"
+                        + " 2 nothing to review or bad input."})
 final class ReviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +50,11 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
             description = "table (default), json or sarif (GitHub code scanning).")
     ReportFormat format;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", converter = ProfileConverter.class,
+            description = "dev or prod for every stack. Default: each stack's Environment tag (dev, test, qa,"
+                    + " sandbox, preview... are dev; anything else, or no tag, is prod).")
+    Profile profile;
 
     @Option(names = "--today", paramLabel = "yyyy-MM-dd", converter = DateConverter.class,
             description = "The date suppressions expire against. Default: the system clock.")
@@ -79,7 +89,7 @@ final class ReviewCommand implements Callable<Integer> {
                 return 2;
             }
             try {
-                reviews.add(Review.read(file, artifact(file), date));
+                reviews.add(Review.read(file, artifact(file), date, profile));
             } catch (UncheckedIOException e) {
                 stderr.println("growstack review: " + file + " is not readable Terraform JSON: "
                         + e.getCause().getMessage().lines().findFirst().orElse(""));
@@ -136,6 +146,14 @@ final class ReviewCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException("expected table, json or sarif, not '" + value + "'");
             }
+        }
+    }
+
+    static final class ProfileConverter implements ITypeConverter<Profile> {
+        @Override
+        public Profile convert(String value) {
+            return Profile.named(value).orElseThrow(() ->
+                    new picocli.CommandLine.TypeConversionException("expected dev or prod, not '" + value + "'"));
         }
     }
 

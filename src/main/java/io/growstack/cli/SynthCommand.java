@@ -97,6 +97,8 @@ final class SynthCommand implements Callable<Integer> {
         stdout.printf("  cost: $%.2f/month as set, $%.2f on-demand, $%.2f with a 1-year commitment;"
                         + " %d lines depend on usage, %d unpriced (growstack cost)%n", totals.asSet(), totals.onDemand(),
                 totals.committed(), totals.dependsOnUsage(), totals.priceNotFound() + totals.notPriced());
+        io.growstack.review.cost.BudgetCheck.warnings(json, totals.asSet(), "this stack")
+                .forEach(w -> stdout.println("  warning: " + w));
         stdout.printf("  diagram: growstack diagram --stack-file %s --output architecture.svg%n", relative(stackJson));
     }
 

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@link SecurityRules#CF_S3_WITHOUT_OAC}, {@link SecurityRules#CF_ALLOW_HTTP} and {@link SecurityRules#CF_OLD_TLS}. */
+/**
+ * {@link SecurityRules#CF_S3_WITHOUT_OAC}, {@link SecurityRules#CF_ALLOW_HTTP}, {@link SecurityRules#CF_OLD_TLS},
+ * {@link SecurityRules#CF_NO_LOGGING}, {@link SecurityRules#CF_NO_WAF}, {@link SecurityRules#CF_NO_SECURITY_HEADERS}
+ * and {@link SecurityRules#CF_DEFAULT_CERTIFICATE}.
+ */
 final class CloudFrontChecks implements Check {
     private static final Pattern S3_REST = Pattern.compile(".*\\.s3[.-]([a-z0-9-]+\\.)?amazonaws\\.com(\\.cn)?$");
     private static final Pattern MODERN_TLS = Pattern.compile("TLSv1\\.2_(\\d{4})|TLSv1\\.3.*");
@@ -19,6 +23,50 @@ final class CloudFrontChecks implements Check {
             origins(stack, distribution, findings);
             viewerProtocol(distribution, findings);
             certificate(distribution, findings);
+            logging(stack, distribution, findings);
+            waf(distribution, findings);
+            securityHeaders(distribution, findings);
+        }
+    }
+
+    private static void logging(StackModel stack, StackModel.Item distribution, Findings findings) {
+        JsonNode body = distribution.body();
+        if (Values.blocksUnknown(body, "logging_config") || !Values.blocks(body, "logging_config").isEmpty()) {
+            return;
+        }
+        for (StackModel.Item source : stack.all("aws_cloudwatch_log_delivery_source")) {
+            JsonNode arn = source.get("resource_arn");
+            StackModel.Item target = stack.resolve(arn, "aws_cloudfront_distribution");
+            if (target == distribution || (target == null && Values.unknown(arn))) {
+                return;
+            }
+        }
+        findings.add(SecurityRules.CF_NO_LOGGING, distribution,
+                "no logging_config and no aws_cloudwatch_log_delivery_source for it");
+    }
+
+    private static void waf(StackModel.Item distribution, Findings findings) {
+        if (Values.absent(distribution.get("web_acl_id"))) {
+            findings.add(SecurityRules.CF_NO_WAF, distribution, "web_acl_id is not set");
+        }
+    }
+
+    private static void securityHeaders(StackModel.Item distribution, Findings findings) {
+        List<String> bare = new ArrayList<>();
+        for (JsonNode behavior : Values.blocks(distribution.body(), "default_cache_behavior")) {
+            if (Values.absent(behavior.path("response_headers_policy_id"))) {
+                bare.add("the default cache behavior");
+            }
+        }
+        for (JsonNode behavior : Values.blocks(distribution.body(), "ordered_cache_behavior")) {
+            if (Values.absent(behavior.path("response_headers_policy_id"))) {
+                String path = Values.text(behavior.path("path_pattern"));
+                bare.add("the cache behavior for " + (path == null ? "a path" : path));
+            }
+        }
+        if (!bare.isEmpty()) {
+            findings.add(SecurityRules.CF_NO_SECURITY_HEADERS, distribution, "no response_headers_policy_id on "
+                    + String.join(" and ", bare));
         }
     }
 
@@ -90,8 +138,8 @@ final class CloudFrontChecks implements Check {
         boolean custom = !Values.absent(certificate.path("acm_certificate_arn"))
                 || !Values.absent(certificate.path("iam_certificate_id"));
         if (defaultCertificate == Tri.TRUE || (defaultCertificate != Tri.UNKNOWN && !custom)) {
-            findings.add(SecurityRules.CF_OLD_TLS, distribution,
-                    "uses the default *.cloudfront.net certificate, which accepts TLSv1 from viewers");
+            findings.add(SecurityRules.CF_DEFAULT_CERTIFICATE, distribution, "uses the default *.cloudfront.net"
+                    + " certificate (no custom domain), so viewers may connect with TLSv1");
             return;
         }
         if (defaultCertificate == Tri.UNKNOWN) {

@@ -5,7 +5,10 @@ import static io.growstack.review.Values.Tri;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** {@link SecurityRules#EC2_IMDSV2} and {@link SecurityRules#EBS_UNENCRYPTED}. */
+/**
+ * {@link SecurityRules#EC2_IMDSV2}, {@link SecurityRules#EBS_UNENCRYPTED} and
+ * {@link SecurityRules#EC2_NO_DETAILED_MONITORING}.
+ */
 final class Ec2Checks implements Check {
     private static final String NO_ROOT_BLOCK = "the root volume follows the AMI's snapshot, unencrypted unless"
             + " EBS encryption by default is on";
@@ -14,6 +17,9 @@ final class Ec2Checks implements Check {
     public void run(StackModel stack, Findings findings) {
         for (StackModel.Item item : stack.all("aws_instance", "aws_launch_template", "aws_launch_configuration")) {
             imdsv2(item, findings);
+        }
+        for (StackModel.Item item : stack.all("aws_instance", "aws_launch_template")) {
+            detailedMonitoring(item, findings);
         }
         if (encryptionByDefault(stack)) {
             return;
@@ -55,6 +61,26 @@ final class Ec2Checks implements Check {
         if (!"required".equals(Values.text(tokens))) {
             findings.add(SecurityRules.EC2_IMDSV2, item, "metadata_options.http_tokens is "
                     + (Values.absent(tokens) ? "not set (\"optional\")" : "\"" + tokens.asText() + "\""));
+        }
+    }
+
+    private static void detailedMonitoring(StackModel.Item item, Findings findings) {
+        if (item.type().equals("aws_instance")) {
+            JsonNode monitoring = item.get("monitoring");
+            if (Values.absent(monitoring) && launchedFromTemplate(item)) {
+                return;
+            }
+            if (notTrue(monitoring)) {
+                findings.add(SecurityRules.EC2_NO_DETAILED_MONITORING, item, "monitoring is " + shown(monitoring));
+            }
+            return;
+        }
+        if (Values.blocksUnknown(item.body(), "monitoring")) {
+            return;
+        }
+        JsonNode enabled = Values.block(item.body(), "monitoring").path("enabled");
+        if (notTrue(enabled)) {
+            findings.add(SecurityRules.EC2_NO_DETAILED_MONITORING, item, "monitoring.enabled is " + shown(enabled));
         }
     }
 

@@ -29,6 +29,8 @@ final class JsonReport {
             ObjectNode stack = stacks.addObject();
             stack.put("stack", review.stackName());
             stack.put("file", review.artifact());
+            stack.put("profile", review.profile().label());
+            stack.put("profileSource", review.profileSource());
             stack.put("passed", !review.hasOpenHigh());
             ObjectNode open = stack.putObject("open");
             for (Severity severity : Severity.values()) {
@@ -40,6 +42,10 @@ final class JsonReport {
                 ObjectNode finding = findings.addObject();
                 finding.put("rule", f.rule().id());
                 finding.put("severity", f.severity().label());
+                if (f.relaxed() != null) {
+                    finding.put("ruleSeverity", f.rule().severity().label());
+                    finding.put("relaxed", f.relaxed());
+                }
                 finding.put("title", f.rule().title());
                 finding.put("address", f.address());
                 finding.put("path", f.path());

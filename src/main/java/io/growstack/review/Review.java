@@ -30,20 +30,25 @@ import java.util.Map;
 public final class Review {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Check> CHECKS = List.of(new CloudFrontChecks(), new Ec2Checks(),
-            new LoadBalancerChecks(), new IamChecks(), new RdsChecks(), new S3Checks(), new NetworkChecks());
+            new LoadBalancerChecks(), new IamChecks(), new RdsChecks(), new S3Checks(), new NetworkChecks(),
+            new SnsChecks(), new DefaultSecurityGroupChecks());
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(f -> f.rule().id()).thenComparing(Finding::address).thenComparing(Finding::message);
 
     private final String stackName;
+    private final Profile profile;
+    private final String profileSource;
     private final LocalDate today;
     private final List<Finding> findings;
     private final List<String> notes;
     private final String artifact;
     private final Map<String, Integer> lines;
 
-    private Review(String stackName, LocalDate today, List<Finding> findings, List<String> notes, String artifact,
-                   Map<String, Integer> lines) {
+    private Review(String stackName, Profile profile, String profileSource, LocalDate today, List<Finding> findings,
+                   List<String> notes, String artifact, Map<String, Integer> lines) {
         this.stackName = stackName;
+        this.profile = profile;
+        this.profileSource = profileSource;
         this.today = today;
         this.findings = List.copyOf(findings);
         this.notes = List.copyOf(notes);
@@ -58,7 +63,15 @@ public final class Review {
 
     /** Reviews a parsed {@code cdk.tf.json}; suppressions expire after their date as seen on {@code today}. */
     public static Review of(JsonNode stack, LocalDate today) {
-        return of(stack, today, null, Map.of());
+        return of(stack, today, null, null, Map.of());
+    }
+
+    /**
+     * Reviews a parsed {@code cdk.tf.json} under {@code profile}; {@code null} picks it from the stack's
+     * {@code Environment} tag (see {@link Profile}).
+     */
+    public static Review of(JsonNode stack, LocalDate today, Profile profile) {
+        return of(stack, today, profile, null, Map.of());
     }
 
     /**
@@ -66,17 +79,30 @@ public final class Review {
      * {@code cdktf.out/stacks/app/cdk.tf.json}) and the line of each resource for SARIF.
      */
     public static Review read(Path file, String artifact, LocalDate today) {
+        return read(file, artifact, today, null);
+    }
+
+    /** As {@link #read(Path, String, LocalDate)}, under {@code profile} ({@code null}: from the stack). */
+    public static Review read(Path file, String artifact, LocalDate today, Profile profile) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-            return of(JSON.readTree(text), today, artifact, resourceLines(text));
+            return of(JSON.readTree(text), today, profile, artifact, resourceLines(text));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    private static Review of(JsonNode stack, LocalDate today, String artifact, Map<String, Integer> lines) {
+    private static Review of(JsonNode stack, LocalDate today, Profile given, String artifact,
+                             Map<String, Integer> lines) {
         StackModel model = new StackModel(stack);
+        String environment = model.environmentTag();
+        Profile profile = given != null ? given : Profile.ofEnvironment(environment);
+        String source = given != null ? "given"
+                : environment == null ? "no Environment tag: the strict profile"
+                : profile == Profile.DEV ? "Environment tag \"" + environment + "\""
+                : "Environment tag \"" + environment + "\"" + (environment.equalsIgnoreCase("prod") ? ""
+                        : ", not a development name");
         Findings raw = new Findings();
         for (Check check : CHECKS) {
             check.run(model, raw);
@@ -85,12 +111,15 @@ public final class Review {
         List<Finding> findings = new ArrayList<>();
         for (Findings.Raw f : raw.all()) {
             SuppressionIndex.Match match = suppressions.match(f, today);
-            findings.add(new Finding(f.rule(), f.address(), f.path(), f.message(), match.active(), match.expired()));
+            String relaxed = profile.relaxation(f.rule()).map(r -> profile.label() + ": " + r.reason()).orElse(null);
+            findings.add(new Finding(f.rule(), profile.severity(f.rule()), f.address(), f.path(), f.message(), relaxed,
+                    match.active(), match.expired()));
         }
         findings.sort(ORDER);
         List<String> notes = new ArrayList<>(suppressions.notes());
         notes.sort(Comparator.naturalOrder());
-        return new Review(model.stackName(), today, findings, notes, artifact, lines);
+        notes.addAll(io.growstack.review.cost.BudgetCheck.warnings(stack));
+        return new Review(model.stackName(), profile, source, today, findings, notes, artifact, lines);
     }
 
     /** The line of each resource's name in the file, by address (1-based). */
@@ -123,6 +152,19 @@ public final class Review {
         return stackName;
     }
 
+    /** The profile the stack was reviewed under. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /**
+     * Why that profile: {@code given} (by the caller or {@code --profile}), or the stack's
+     * {@code Environment} tag, or that it has none.
+     */
+    public String profileSource() {
+        return profileSource;
+    }
+
     /** The date suppressions were judged on. */
     public LocalDate today() {
         return today;
@@ -148,7 +190,7 @@ public final class Review {
         return findings.stream().filter(f -> !f.suppressed() && f.severity() == severity).count();
     }
 
-    /** Whether an unsuppressed high finding remains (the command line then exits with 1). */
+    /** Whether an unsuppressed finding is high under the profile (the command line then exits with 1). */
     public boolean hasOpenHigh() {
         return openCount(Severity.HIGH) > 0;
     }

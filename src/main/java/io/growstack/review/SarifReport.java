@@ -57,7 +57,8 @@ final class SarifReport {
                 result.put("ruleIndex", index.get(f.rule().id()));
                 result.put("level", f.severity().sarifLevel());
                 result.putObject("message").put("text", f.rule().title() + ": " + f.message() + " (stack "
-                        + review.stackName() + ", " + f.address() + ")");
+                        + review.stackName() + ", " + f.address() + ")"
+                        + (f.relaxed() == null ? "" : " [" + f.rule().severity().label() + " in prod; " + f.relaxed() + "]"));
                 ObjectNode location = result.putArray("locations").addObject();
                 if (review.artifact() != null) {
                     ObjectNode physical = location.putObject("physicalLocation");

@@ -24,7 +24,8 @@ public final class SecurityRules {
      */
     public static final Rule EC2_IMDSV2 = new Rule("GS-EC2-001", "Imdsv2NotRequired", Severity.HIGH,
             "IMDSv2 is not required: any SSRF on the host can read the instance role's credentials",
-            "set metadata_options.http_tokens = \"required\" (growstack: Instance.MetadataOptions.imdsv2())",
+            "growstack: every EC2 block requires it (Instance.MetadataOptions.imdsv2() for your own records); "
+                    + "Terraform: metadata_options.http_tokens = \"required\"",
             "NIST.800.53.R5-EC2IMDSv2Enabled", "CKV_AWS_79");
 
     /**
@@ -41,8 +42,23 @@ public final class SecurityRules {
      */
     public static final Rule EBS_UNENCRYPTED = new Rule("GS-EC2-002", "EbsNotEncrypted", Severity.MEDIUM,
             "an EBS volume is not encrypted at rest",
-            "set encrypted = true on the volume (or turn on aws_ebs_encryption_by_default for the account)",
+            "growstack: every EC2 block encrypts its root volume; Terraform: encrypted = true on the volume, or "
+                    + "aws_ebs_encryption_by_default for the account",
             "AwsSolutions-EC26", "CKV_AWS_8, CKV_AWS_3");
+
+    /**
+     * An {@code aws_instance} without {@code monitoring = true}, or an {@code aws_launch_template} without
+     * {@code monitoring.enabled = true}: CloudWatch gets the instance's metrics every 5 minutes instead of
+     * every minute. An instance launched from a launch template without its own {@code monitoring} is
+     * judged by the template.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-EC28}. Checkov: {@code CKV_AWS_126}.
+     */
+    public static final Rule EC2_NO_DETAILED_MONITORING = new Rule("GS-EC2-003", "Ec2WithoutDetailedMonitoring",
+            Severity.LOW, "the instance sends CloudWatch metrics every 5 minutes only (no detailed monitoring)",
+            "growstack: instance().addOverride(\"monitoring\", true) (launch templates: launchTemplate()"
+                    + ".addOverride(\"monitoring.enabled\", true)); Terraform: monitoring",
+            "AwsSolutions-EC28", "CKV_AWS_126");
 
     /**
      * SSH (TCP 22) or RDP (TCP/UDP 3389) ingress from {@code 0.0.0.0/0} or {@code ::/0}: an
@@ -55,7 +71,8 @@ public final class SecurityRules {
      */
     public static final Rule SG_ADMIN_FROM_WORLD = new Rule("GS-SG-001", "AdminPortOpenToWorld", Severity.HIGH,
             "SSH or RDP is open to the whole internet",
-            "allow admin ports only from known CIDRs (Bastion allowSshFrom) or use SSM Session Manager",
+            "growstack: BastionProps.builder(network).allowSshFrom(List.of(\"203.0.113.7/32\")) or "
+                    + "ssmSessionManager(true) instead of allowSshFromAnywhere(); Terraform: cidr_ipv4 of the ingress rule",
             "AwsSolutions-EC23, NIST.800.53.R5-EC2RestrictedSSH", "CKV_AWS_24, CKV_AWS_25");
 
     /**
@@ -69,7 +86,8 @@ public final class SecurityRules {
      */
     public static final Rule SG_DATA_FROM_WORLD = new Rule("GS-SG-002", "DataPortOpenToWorld", Severity.HIGH,
             "a database or cache port is open to the whole internet",
-            "allow the port only from the application's security group (db.connections().allowFrom(service, ...))",
+            "growstack: db.connections().allowDefaultPortFrom(service, \"...\") instead of a CIDR; Terraform: "
+                    + "referenced_security_group_id of the ingress rule",
             "NIST.800.53.R5-EC2RestrictedCommonPorts, AwsSolutions-EC23", "no direct equivalent");
 
     /**
@@ -84,7 +102,8 @@ public final class SecurityRules {
      */
     public static final Rule SG_OTHER_FROM_WORLD = new Rule("GS-SG-003", "IngressOpenToWorld", Severity.MEDIUM,
             "ingress from the whole internet that is not a load balancer's HTTP/HTTPS",
-            "put the service behind the load balancer and admit the internet on its 80/443 only",
+            "growstack: put the service behind AutoScaledService's load balancer and admit peers with "
+                    + "connections().allowFrom(...); Terraform: cidr_ipv4 of the ingress rule",
             "AwsSolutions-EC23", "CKV_AWS_260, CKV_AWS_277");
 
     /**
@@ -98,7 +117,8 @@ public final class SecurityRules {
      */
     public static final Rule NAT_BEYOND_VPC = new Rule("GS-SG-004", "NatAdmitsBeyondVpc", Severity.MEDIUM,
             "a NAT instance admits traffic from outside its VPC, so it can be used as an open relay",
-            "admit only the VPC's CIDR on the NAT instance's security group (NatProvider.instance() does)",
+            "growstack: NatProvider.instance(...) admits the VPC's CIDR only; Terraform: cidr_ipv4 = the VPC's "
+                    + "cidr_block on the NAT instance's group",
             "no direct equivalent", "no direct equivalent");
 
     /**
@@ -108,7 +128,8 @@ public final class SecurityRules {
      */
     public static final Rule RDS_PUBLIC = new Rule("GS-RDS-001", "RdsPubliclyAccessible", Severity.HIGH,
             "the database has a public address",
-            "set publicly_accessible = false and reach it from inside the VPC",
+            "growstack: drop DatabaseProps.builder(network).publiclyAccessibleForSeedVersion2() and reach it from "
+                    + "inside the VPC; Terraform: publicly_accessible = false",
             "NIST.800.53.R5-RDSInstancePublicAccess", "CKV_AWS_17");
 
     /**
@@ -120,7 +141,8 @@ public final class SecurityRules {
      */
     public static final Rule RDS_UNENCRYPTED = new Rule("GS-RDS-002", "RdsStorageNotEncrypted", Severity.HIGH,
             "the database storage is not encrypted",
-            "set storage_encrypted = true (it cannot be changed later without a snapshot restore)",
+            "growstack: Database always encrypts; Terraform: storage_encrypted = true (it cannot be changed later "
+                    + "without a snapshot restore)",
             "AwsSolutions-RDS2, NIST.800.53.R5-RDSStorageEncrypted", "CKV_AWS_16");
 
     /**
@@ -132,7 +154,8 @@ public final class SecurityRules {
      */
     public static final Rule RDS_NO_BACKUPS = new Rule("GS-RDS-003", "RdsBackupsDisabled", Severity.MEDIUM,
             "automated backups are off: no point-in-time recovery",
-            "set backup_retention_period to 7 or more days",
+            "growstack: DatabaseProps.builder(network).backupRetentionDays(7); Terraform: backup_retention_period "
+                    + "= 7 or more",
             "AwsSolutions-RDS13, NIST.800.53.R5-RDSInstanceBackupEnabled", "CKV_AWS_133");
 
     /**
@@ -141,9 +164,10 @@ public final class SecurityRules {
      * <p>cdk-nag: {@code AwsSolutions-RDS10}, {@code NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled}.
      * Checkov: {@code CKV_AWS_293}.
      */
-    public static final Rule RDS_NO_DELETION_PROTECTION = new Rule("GS-RDS-004", "RdsDeletionProtectionOff",
-            Severity.MEDIUM, "the database can be deleted by one API call or terraform destroy",
-            "set deletion_protection = true",
+    public static final Rule RDS_NO_DELETION_PROTECTION = new Rule("GS-RDS-004", "RdsDeletionProtectionOff", Severity.MEDIUM,
+            "the database can be deleted by one API call or terraform destroy",
+            "growstack: DatabaseProps.builder(network).deletionProtection(true); Terraform: deletion_protection = "
+                    + "true",
             "AwsSolutions-RDS10, NIST.800.53.R5-RDSInstanceDeletionProtectionEnabled", "CKV_AWS_293");
 
     /**
@@ -154,8 +178,47 @@ public final class SecurityRules {
      */
     public static final Rule RDS_SINGLE_AZ = new Rule("GS-RDS-005", "RdsSingleAz", Severity.LOW,
             "the database runs in one availability zone",
-            "set multi_az = true when an hour of downtime in a zone outage is not acceptable",
+            "growstack: DatabaseProps.builder(network).multiAz(true) when an hour of downtime in a zone outage is "
+                    + "not acceptable; Terraform: multi_az = true",
             "AwsSolutions-RDS3, NIST.800.53.R5-RDSMultiAZSupport", "CKV_AWS_157");
+
+    /**
+     * An {@code aws_db_instance} of MySQL, MariaDB or PostgreSQL without
+     * {@code iam_database_authentication_enabled = true}: only passwords can log in. Read replicas follow
+     * their source and are not judged.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-RDS6} (which cdk-nag applies to Aurora clusters; growstack emits
+     * instances). Checkov: {@code CKV_AWS_161}.
+     */
+    public static final Rule RDS_NO_IAM_AUTH = new Rule("GS-RDS-006", "RdsWithoutIamAuthentication", Severity.LOW,
+            "the database accepts passwords only, not IAM authentication tokens",
+            "growstack: db.instance().addOverride(\"iam_database_authentication_enabled\", true);"
+                    + " Terraform: iam_database_authentication_enabled",
+            "AwsSolutions-RDS6", "CKV_AWS_161");
+
+    /**
+     * An {@code aws_db_instance} whose {@code monitoring_interval} is absent or 0: no enhanced monitoring
+     * (OS metrics every 1 to 60 seconds).
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-RDSEnhancedMonitoringEnabled}. Checkov: {@code CKV_AWS_118}.
+     */
+    public static final Rule RDS_NO_ENHANCED_MONITORING = new Rule("GS-RDS-007", "RdsWithoutEnhancedMonitoring",
+            Severity.LOW, "the database has no enhanced monitoring (operating-system metrics)",
+            "growstack: db.instance().addOverride(\"monitoring_interval\", 60) with monitoring_role_arn;"
+                    + " Terraform: monitoring_interval, monitoring_role_arn",
+            "NIST.800.53.R5-RDSEnhancedMonitoringEnabled", "CKV_AWS_118");
+
+    /**
+     * An {@code aws_db_instance} without {@code enabled_cloudwatch_logs_exports} (absent or empty): the
+     * error, slow-query and audit logs stay on the instance and go with it.
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-RDSLoggingEnabled}. Checkov: {@code CKV_AWS_129}.
+     */
+    public static final Rule RDS_NO_LOG_EXPORTS = new Rule("GS-RDS-008", "RdsWithoutLogExports", Severity.LOW,
+            "the database exports no logs to CloudWatch Logs",
+            "growstack: db.instance().addOverride(\"enabled_cloudwatch_logs_exports\", List.of(\"error\", \"slowquery\"));"
+                    + " Terraform: enabled_cloudwatch_logs_exports",
+            "NIST.800.53.R5-RDSLoggingEnabled", "CKV_AWS_129");
 
     /**
      * An {@code aws_s3_bucket} that no {@code aws_s3_bucket_public_access_block} with all four switches
@@ -167,9 +230,10 @@ public final class SecurityRules {
      * <p>cdk-nag: {@code AwsSolutions-S2}, {@code NIST.800.53.R5-S3BucketLevelPublicAccessProhibited}.
      * Checkov: {@code CKV2_AWS_6}.
      */
-    public static final Rule S3_PUBLIC_ACCESS_BLOCK = new Rule("GS-S3-001", "S3PublicAccessNotBlocked",
-            Severity.HIGH, "the bucket has no full public access block, so one policy or ACL can publish it",
-            "add an aws_s3_bucket_public_access_block with all four switches true",
+    public static final Rule S3_PUBLIC_ACCESS_BLOCK = new Rule("GS-S3-001", "S3PublicAccessNotBlocked", Severity.HIGH,
+            "the bucket has no full public access block, so one policy or ACL can publish it",
+            "growstack: PrivateBucket and StaticSite add one; Terraform: an aws_s3_bucket_public_access_block with "
+                    + "all four switches true",
             "AwsSolutions-S2, NIST.800.53.R5-S3BucketLevelPublicAccessProhibited", "CKV2_AWS_6");
 
     /**
@@ -182,8 +246,62 @@ public final class SecurityRules {
      */
     public static final Rule S3_TLS_ONLY = new Rule("GS-S3-002", "S3NotTlsOnly", Severity.MEDIUM,
             "the bucket accepts plain-HTTP requests",
-            "add a bucket policy statement: Deny s3:* to \"*\" when aws:SecureTransport is false",
+            "growstack: PrivateBucket and StaticSite add one; Terraform: a bucket policy statement denying s3:* to "
+                    + "\"*\" when aws:SecureTransport is false",
             "AwsSolutions-S10, NIST.800.53.R5-S3BucketSSLRequestsOnly", "CKV_AWS_379");
+
+    /**
+     * An {@code aws_s3_bucket} that no {@code aws_s3_bucket_logging} refers to (and without a legacy inline
+     * {@code logging} block). Buckets that receive logs (the {@code target_bucket} of a bucket logging,
+     * a load balancer's {@code access_logs.bucket}, a distribution's {@code logging_config.bucket}) are not
+     * judged: logging a log bucket only moves the question to another bucket. A logging resource whose
+     * bucket cannot be resolved makes the rule judge nothing.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-S1}. Checkov: {@code CKV_AWS_18}.
+     */
+    public static final Rule S3_NO_ACCESS_LOGS = new Rule("GS-S3-003", "S3WithoutAccessLogs", Severity.LOW,
+            "the bucket keeps no server access logs",
+            "growstack: add an aws_s3_bucket_logging with bucket = bucket.bucket().attr(\"id\") and a target_bucket;"
+                    + " Terraform: aws_s3_bucket_logging.target_bucket",
+            "AwsSolutions-S1", "CKV_AWS_18");
+
+    /**
+     * An {@code aws_s3_bucket} whose versioning is not {@code Enabled}: no {@code aws_s3_bucket_versioning}
+     * with {@code versioning_configuration.status = "Enabled"} refers to it, and no legacy inline
+     * {@code versioning.enabled = true}. An overwritten or deleted object is gone.
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-S3BucketVersioningEnabled}. Checkov: {@code CKV_AWS_21}.
+     */
+    public static final Rule S3_NOT_VERSIONED = new Rule("GS-S3-004", "S3NotVersioned", Severity.LOW,
+            "the bucket is not versioned: an overwritten or deleted object cannot be recovered",
+            "growstack: PrivateBucketProps/StaticSiteProps.builder().versioned(true);"
+                    + " Terraform: aws_s3_bucket_versioning.versioning_configuration.status = \"Enabled\"",
+            "NIST.800.53.R5-S3BucketVersioningEnabled", "CKV_AWS_21");
+
+    /**
+     * An {@code aws_sns_topic} without {@code kms_master_key_id}: messages are not encrypted at rest.
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-SNSEncryptedKMS} (the AwsSolutions pack has no SSE rule for SNS).
+     * Checkov: {@code CKV_AWS_26}.
+     */
+    public static final Rule SNS_UNENCRYPTED = new Rule("GS-SNS-001", "SnsTopicNotEncrypted", Severity.MEDIUM,
+            "the topic does not encrypt messages at rest",
+            "growstack: topic().addOverride(\"kms_master_key_id\", <key arn>) with a customer managed key whose"
+                    + " policy lets the publisher (cloudwatch.amazonaws.com for alarms) use it; Terraform: kms_master_key_id",
+            "NIST.800.53.R5-SNSEncryptedKMS", "CKV_AWS_26");
+
+    /**
+     * An {@code aws_sns_topic} whose topic policy ({@code aws_sns_topic_policy} or the inline
+     * {@code policy}) has no statement that denies requests with {@code aws:SecureTransport = false}. A
+     * policy that cannot be read, or a topic policy whose {@code arn} cannot be resolved, is not judged.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-SNS3}. Checkov: no direct equivalent.
+     */
+    public static final Rule SNS_TLS_ONLY = new Rule("GS-SNS-002", "SnsTopicNotTlsOnly", Severity.LOW,
+            "the topic accepts publishers over plain HTTP",
+            "growstack: add an aws_sns_topic_policy with arn = topic().attr(\"arn\") and a statement denying sns:Publish"
+                    + " when aws:SecureTransport is false; Terraform: aws_sns_topic_policy.policy",
+            "AwsSolutions-SNS3", "no direct equivalent");
 
     /**
      * A resource or trust policy ({@code aws_s3_bucket_policy}, {@code aws_iam_role.assume_role_policy},
@@ -201,7 +319,8 @@ public final class SecurityRules {
      */
     public static final Rule IAM_PUBLIC_PRINCIPAL = new Rule("GS-IAM-001", "AllowToAnyPrincipal", Severity.HIGH,
             "a policy allows anyone (Principal \"*\") without a condition that restricts who",
-            "name the principals, or add a condition such as aws:SourceArn or aws:PrincipalOrgID",
+            "growstack: name the principals in the PolicyStatement; Terraform: Principal, or a condition such as "
+                    + "aws:SourceArn or aws:PrincipalOrgID",
             "no direct equivalent", "CKV_AWS_70, CKV_AWS_283, CKV_AWS_60, CKV_AWS_168, CKV_AWS_169");
 
     /**
@@ -214,9 +333,9 @@ public final class SecurityRules {
      */
     public static final Rule IAM_ADMIN = new Rule("GS-IAM-002", "FullAdminAccess", Severity.HIGH,
             "a policy allows every action on every resource",
-            "list the actions and resources the workload needs",
-            "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess, AwsSolutions-IAM5",
-            "CKV_AWS_62, CKV_AWS_1, CKV_AWS_274");
+            "growstack: pass scoped policies (managedPolicyArns(...), PolicyStatement) instead of "
+                    + "AdministratorAccess; Terraform: the statement's Action and Resource",
+            "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess, AwsSolutions-IAM5", "CKV_AWS_62, CKV_AWS_1, CKV_AWS_274");
 
     /**
      * A trust policy statement whose {@code Principal.Federated} is GitHub's OIDC provider
@@ -232,8 +351,9 @@ public final class SecurityRules {
      */
     public static final Rule IAM_GITHUB_OIDC = new Rule("GS-IAM-003", "GithubOidcTrustTooBroad", Severity.HIGH,
             "a GitHub Actions OIDC trust lets other repositories or refs assume the role",
-            "add a StringEquals/StringLike condition on token.actions.githubusercontent.com:sub naming one"
-                    + " repository and one ref or environment, e.g. repo:org/app:ref:refs/heads/main",
+            "growstack: GitHubSubject.branch(\"org/app\", \"main\") or GitHubSubject.environment(...) instead of "
+                    + "GitHubSubject.wildcard(...); Terraform: a StringEquals condition on "
+                    + "token.actions.githubusercontent.com:sub such as repo:org/app:ref:refs/heads/main",
             "no direct equivalent", "CKV_AWS_358, CKV_AWS_393");
 
     /**
@@ -245,7 +365,8 @@ public final class SecurityRules {
      */
     public static final Rule IAM_SERVICE_WILDCARD = new Rule("GS-IAM-004", "ServiceWideAction", Severity.MEDIUM,
             "a policy allows every action of a service (service:*)",
-            "list the actions the workload calls",
+            "growstack: list the actions the workload calls in the PolicyStatement; Terraform: the statement's "
+                    + "Action",
             "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess, AwsSolutions-IAM5", "no direct equivalent");
 
     /**
@@ -262,9 +383,10 @@ public final class SecurityRules {
      * <p>cdk-nag: {@code AwsSolutions-IAM5}. Checkov: {@code CKV_AWS_355} (policy resources),
      * {@code CKV_AWS_356} ({@code aws_iam_policy_document}).
      */
-    public static final Rule IAM_STAR_RESOURCE = new Rule("GS-IAM-005", "StarResourceForScopableAction",
-            Severity.MEDIUM, "a policy grants on resource \"*\" actions that can be limited to specific ARNs",
-            "replace \"*\" with the ARNs of the buckets, tables, queues, secrets or keys the workload uses",
+    public static final Rule IAM_STAR_RESOURCE = new Rule("GS-IAM-005", "StarResourceForScopableAction", Severity.MEDIUM,
+            "a policy grants on resource \"*\" actions that can be limited to specific ARNs",
+            "growstack: scope the PolicyStatement to the ARNs the workload uses (such as "
+                    + "bucket.bucket().attr(\"arn\")); Terraform: the statement's Resource",
             "AwsSolutions-IAM5", "CKV_AWS_355, CKV_AWS_356");
 
     /**
@@ -279,7 +401,8 @@ public final class SecurityRules {
      */
     public static final Rule CF_S3_WITHOUT_OAC = new Rule("GS-CF-001", "CloudFrontS3OriginWithoutOac", Severity.HIGH,
             "a CloudFront S3 origin has no origin access control, so the bucket must be readable by anyone",
-            "add an aws_cloudfront_origin_access_control, set origin_access_control_id, and keep the bucket private",
+            "growstack: StaticSite reads its bucket through origin access control; Terraform: an "
+                    + "aws_cloudfront_origin_access_control and origin_access_control_id, with the bucket kept private",
             "AwsSolutions-CFR7, AwsSolutions-CFR6", "CKV2_AWS_46");
 
     /**
@@ -290,23 +413,78 @@ public final class SecurityRules {
      */
     public static final Rule CF_ALLOW_HTTP = new Rule("GS-CF-002", "CloudFrontAllowsHttp", Severity.HIGH,
             "CloudFront serves viewers over plain HTTP",
-            "set viewer_protocol_policy = \"redirect-to-https\" (or \"https-only\")",
+            "growstack: StaticSite redirects viewers to HTTPS; Terraform: viewer_protocol_policy = "
+                    + "\"redirect-to-https\" (or \"https-only\")",
             "no direct equivalent", "CKV_AWS_34");
 
     /**
-     * An {@code aws_cloudfront_distribution} on the default {@code *.cloudfront.net} certificate
-     * ({@code cloudfront_default_certificate = true}, or no ACM/IAM certificate), or whose
-     * {@code minimum_protocol_version} is below {@code TLSv1.2_2021} (absent means {@code TLSv1}). The
-     * default certificate is flagged always, with or without aliases: with it CloudFront accepts TLSv1
-     * from viewers whatever the minimum says, as cdk-nag's CFR4 also holds. Previews without a domain
-     * suppress it with a reason.
+     * An {@code aws_cloudfront_distribution} on an ACM or IAM certificate whose
+     * {@code minimum_protocol_version} is below {@code TLSv1.2_2021} (absent means {@code TLSv1}).
+     * Distributions on the default {@code *.cloudfront.net} certificate are {@link #CF_DEFAULT_CERTIFICATE}'s:
+     * no minimum applies to that name.
      *
-     * <p>cdk-nag: {@code AwsSolutions-CFR4}. Checkov: {@code CKV_AWS_174}, {@code CKV2_AWS_42}.
+     * <p>cdk-nag: {@code AwsSolutions-CFR4}. Checkov: {@code CKV_AWS_174}.
      */
     public static final Rule CF_OLD_TLS = new Rule("GS-CF-003", "CloudFrontOldTls", Severity.MEDIUM,
             "CloudFront accepts viewers on TLS older than 1.2",
-            "use an ACM certificate (us-east-1) with minimum_protocol_version = \"TLSv1.2_2021\" or newer",
-            "AwsSolutions-CFR4", "CKV_AWS_174, CKV2_AWS_42");
+            "growstack: StaticSiteProps.builder().certificateArn(...) sets TLSv1.2_2021;"
+                    + " Terraform: viewer_certificate.minimum_protocol_version = \"TLSv1.2_2021\"",
+            "AwsSolutions-CFR4", "CKV_AWS_174");
+
+    /**
+     * An {@code aws_cloudfront_distribution} with neither a {@code logging_config} block (standard
+     * logging to S3) nor an {@code aws_cloudwatch_log_delivery_source} whose {@code resource_arn} refers to
+     * it (standard logging v2).
+     *
+     * <p>cdk-nag: {@code AwsSolutions-CFR3}. Checkov: {@code CKV_AWS_86}.
+     */
+    public static final Rule CF_NO_LOGGING = new Rule("GS-CF-004", "CloudFrontWithoutAccessLogs", Severity.LOW,
+            "the distribution keeps no access logs",
+            "growstack: distribution().addOverride(\"logging_config\", Map.of(\"bucket\", \"<log bucket>.s3.amazonaws.com\"));"
+                    + " Terraform: logging_config.bucket",
+            "AwsSolutions-CFR3", "CKV_AWS_86");
+
+    /**
+     * An {@code aws_cloudfront_distribution} without {@code web_acl_id}: no AWS WAF web ACL filters its
+     * requests.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-CFR2}. Checkov: {@code CKV_AWS_68}.
+     */
+    public static final Rule CF_NO_WAF = new Rule("GS-CF-005", "CloudFrontWithoutWaf", Severity.MEDIUM,
+            "no AWS WAF web ACL filters the distribution's requests",
+            "growstack: distribution().addOverride(\"web_acl_id\", <aws_wafv2_web_acl arn, scope CLOUDFRONT>);"
+                    + " Terraform: web_acl_id",
+            "AwsSolutions-CFR2", "CKV_AWS_68");
+
+    /**
+     * An {@code aws_cloudfront_distribution} cache behavior (default or ordered) without
+     * {@code response_headers_policy_id}: viewers get no HSTS, {@code X-Content-Type-Options} or frame
+     * options from CloudFront.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: {@code CKV2_AWS_32}.
+     */
+    public static final Rule CF_NO_SECURITY_HEADERS = new Rule("GS-CF-006", "CloudFrontWithoutSecurityHeaders",
+            Severity.LOW, "the distribution adds no security headers (HSTS, nosniff, frame options) to responses",
+            "growstack: distribution().addOverride(\"default_cache_behavior.response_headers_policy_id\","
+                    + " \"67f7725c-6f97-4210-82d7-5512b31e9d03\") (the managed SecurityHeadersPolicy);"
+                    + " Terraform: response_headers_policy_id",
+            "no direct equivalent", "CKV2_AWS_32");
+
+    /**
+     * An {@code aws_cloudfront_distribution} on the default {@code *.cloudfront.net} certificate
+     * ({@code cloudfront_default_certificate = true}, or no ACM/IAM certificate). CloudFront fixes the
+     * security policy of that name at {@code TLSv1}, and no argument raises it: only a custom domain with
+     * an ACM certificate does. That is a deliberate state for a site without a domain yet, so this is low
+     * and separate from {@link #CF_OLD_TLS}, which judges the minimum a custom certificate sets.
+     *
+     * <p>cdk-nag: {@code AwsSolutions-CFR4}. Checkov: {@code CKV2_AWS_42}.
+     */
+    public static final Rule CF_DEFAULT_CERTIFICATE = new Rule("GS-CF-007", "CloudFrontDefaultCertificate",
+            Severity.LOW, "the distribution is served on the *.cloudfront.net name, whose TLS policy CloudFront fixes at"
+                    + " TLSv1",
+            "growstack: StaticSiteProps.builder().aliases(List.of(\"www.example.com\")).certificateArn(<ACM arn in"
+                    + " us-east-1>); Terraform: viewer_certificate.acm_certificate_arn",
+            "AwsSolutions-CFR4", "CKV2_AWS_42");
 
     /**
      * An {@code aws_lb_listener} (or {@code aws_alb_listener}) on HTTP whose default action is not a
@@ -319,7 +497,9 @@ public final class SecurityRules {
      */
     public static final Rule ELB_HTTP_LISTENER = new Rule("GS-ELB-001", "HttpListenerWithoutRedirect", Severity.HIGH,
             "the load balancer serves the internet over plain HTTP",
-            "add an HTTPS listener with an ACM certificate and make HTTP redirect to it (HTTP_301 to HTTPS)",
+            "growstack: AutoScaledServiceProps.builder(network).certificateArn(\"arn:aws:acm:...\") serves HTTPS "
+                    + "and redirects HTTP to it; Terraform: an HTTPS aws_lb_listener, and a redirect (HTTP_301 to HTTPS) as "
+                    + "the HTTP listener's default_action",
             "NIST.800.53.R5-ALBHttpToHttpsRedirection", "CKV_AWS_2, CKV2_AWS_20");
 
     /**
@@ -329,7 +509,7 @@ public final class SecurityRules {
      */
     public static final Rule ELB_INVALID_HEADERS = new Rule("GS-ELB-002", "AlbKeepsInvalidHeaders", Severity.MEDIUM,
             "the load balancer forwards malformed HTTP headers (request smuggling risk)",
-            "set drop_invalid_header_fields = true",
+            "growstack: AutoScaledService sets it; Terraform: drop_invalid_header_fields = true",
             "no direct equivalent", "CKV_AWS_131");
 
     /**
@@ -345,7 +525,8 @@ public final class SecurityRules {
      */
     public static final Rule ELB_OLD_TLS = new Rule("GS-ELB-003", "ListenerOldTlsPolicy", Severity.MEDIUM,
             "the listener accepts TLS older than 1.2",
-            "set ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\"",
+            "growstack: AutoScaledServiceProps.builder(network).sslPolicy(\"ELBSecurityPolicy-TLS13-1-2-2021-06\") "
+                    + "(the default); Terraform: ssl_policy",
             "no direct equivalent", "CKV_AWS_103");
 
     /**
@@ -357,8 +538,23 @@ public final class SecurityRules {
      */
     public static final Rule ELB_NO_ACCESS_LOGS = new Rule("GS-ELB-004", "LoadBalancerWithoutAccessLogs", Severity.LOW,
             "the load balancer keeps no access logs",
-            "enable access_logs to an S3 bucket",
+            "growstack: AutoScaledServiceProps.builder(network).accessLogsBucket(\"<bucket>\"); Terraform: "
+                    + "access_logs with bucket and enabled = true",
             "AwsSolutions-ELB2, NIST.800.53.R5-ELBLoggingEnabled", "CKV_AWS_91");
+
+    /**
+     * An internet-facing application {@code aws_lb} (or {@code aws_alb}) that no
+     * {@code aws_wafv2_web_acl_association} (or legacy {@code aws_wafregional_web_acl_association}) refers
+     * to with {@code resource_arn}. An association whose {@code resource_arn} cannot be resolved makes the
+     * rule judge nothing.
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-ALBWAFEnabled}. Checkov: {@code CKV2_AWS_28}.
+     */
+    public static final Rule ELB_NO_WAF = new Rule("GS-ELB-005", "AlbWithoutWaf", Severity.MEDIUM,
+            "no AWS WAF web ACL filters the internet-facing load balancer's requests",
+            "growstack: add an aws_wafv2_web_acl_association with resource_arn = service.alb().attr(\"arn\");"
+                    + " Terraform: aws_wafv2_web_acl_association.resource_arn",
+            "NIST.800.53.R5-ALBWAFEnabled", "CKV2_AWS_28");
 
     /**
      * An {@code aws_vpc} that no {@code aws_flow_log} refers to with {@code vpc_id}. A flow log whose
@@ -369,19 +565,66 @@ public final class SecurityRules {
      */
     public static final Rule VPC_NO_FLOW_LOGS = new Rule("GS-VPC-001", "VpcWithoutFlowLogs", Severity.LOW,
             "the VPC records no flow logs",
-            "add flow logs (growstack: NetworkProps.builder().flowLogs(FlowLogs.toCloudWatch()))",
+            "growstack: NetworkProps.builder().flowLogs(FlowLogs.toCloudWatch()); Terraform: an aws_flow_log with "
+                    + "vpc_id",
             "AwsSolutions-VPC7, NIST.800.53.R5-VPCFlowLogsEnabled", "CKV2_AWS_11");
 
-    /** Every rule, in id order. */
+    /**
+     * An {@code aws_vpc} whose default security group is not taken over by an
+     * {@code aws_default_security_group} with no {@code ingress} and no {@code egress}: AWS creates it with
+     * all traffic allowed between its members and all egress, and anything launched without a group lands
+     * in it. A takeover whose {@code vpc_id} cannot be resolved makes the rule judge nothing.
+     *
+     * <p>cdk-nag: {@code NIST.800.53.R5-VPCDefaultSecurityGroupClosed}. Checkov: {@code CKV2_AWS_12}.
+     */
+    public static final Rule VPC_DEFAULT_SG_OPEN = new Rule("GS-VPC-002", "DefaultSecurityGroupNotRestricted",
+            Severity.LOW, "the VPC's default security group keeps AWS's rules (all traffic between members, all egress)",
+            "growstack: add an aws_default_security_group with vpc_id = network.vpc().attr(\"id\") and no rules;"
+                    + " Terraform: aws_default_security_group (ingress and egress left empty)",
+            "NIST.800.53.R5-VPCDefaultSecurityGroupClosed", "CKV2_AWS_12");
+
+    /** Every rule, in id order (one a line, so adding one is a one-line change). */
     public static final List<Rule> ALL = List.of(
-            CF_S3_WITHOUT_OAC, CF_ALLOW_HTTP, CF_OLD_TLS,
-            EC2_IMDSV2, EBS_UNENCRYPTED,
-            ELB_HTTP_LISTENER, ELB_INVALID_HEADERS, ELB_OLD_TLS, ELB_NO_ACCESS_LOGS,
-            IAM_PUBLIC_PRINCIPAL, IAM_ADMIN, IAM_GITHUB_OIDC, IAM_SERVICE_WILDCARD, IAM_STAR_RESOURCE,
-            RDS_PUBLIC, RDS_UNENCRYPTED, RDS_NO_BACKUPS, RDS_NO_DELETION_PROTECTION, RDS_SINGLE_AZ,
-            S3_PUBLIC_ACCESS_BLOCK, S3_TLS_ONLY,
-            SG_ADMIN_FROM_WORLD, SG_DATA_FROM_WORLD, SG_OTHER_FROM_WORLD, NAT_BEYOND_VPC,
-            VPC_NO_FLOW_LOGS);
+            CF_S3_WITHOUT_OAC,
+            CF_ALLOW_HTTP,
+            CF_OLD_TLS,
+            CF_NO_LOGGING,
+            CF_NO_WAF,
+            CF_NO_SECURITY_HEADERS,
+            CF_DEFAULT_CERTIFICATE,
+            EC2_IMDSV2,
+            EBS_UNENCRYPTED,
+            EC2_NO_DETAILED_MONITORING,
+            ELB_HTTP_LISTENER,
+            ELB_INVALID_HEADERS,
+            ELB_OLD_TLS,
+            ELB_NO_ACCESS_LOGS,
+            ELB_NO_WAF,
+            IAM_PUBLIC_PRINCIPAL,
+            IAM_ADMIN,
+            IAM_GITHUB_OIDC,
+            IAM_SERVICE_WILDCARD,
+            IAM_STAR_RESOURCE,
+            RDS_PUBLIC,
+            RDS_UNENCRYPTED,
+            RDS_NO_BACKUPS,
+            RDS_NO_DELETION_PROTECTION,
+            RDS_SINGLE_AZ,
+            RDS_NO_IAM_AUTH,
+            RDS_NO_ENHANCED_MONITORING,
+            RDS_NO_LOG_EXPORTS,
+            S3_PUBLIC_ACCESS_BLOCK,
+            S3_TLS_ONLY,
+            S3_NO_ACCESS_LOGS,
+            S3_NOT_VERSIONED,
+            SG_ADMIN_FROM_WORLD,
+            SG_DATA_FROM_WORLD,
+            SG_OTHER_FROM_WORLD,
+            NAT_BEYOND_VPC,
+            SNS_UNENCRYPTED,
+            SNS_TLS_ONLY,
+            VPC_NO_FLOW_LOGS,
+            VPC_DEFAULT_SG_OPEN);
 
     private SecurityRules() {
     }

@@ -66,6 +66,31 @@ final class StackModel {
         return name.isTextual() ? name.asText() : "stack";
     }
 
+    /**
+     * The {@code Environment} tag of the AWS provider's {@code default_tags} (GrowStack writes it from its
+     * naming), or {@code null} when no provider sets a literal one. With several AWS providers that disagree,
+     * {@code null}: the stack has no one environment.
+     */
+    String environmentTag() {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        JsonNode aws = root.path("provider").path("aws");
+        List<JsonNode> providers = new ArrayList<>();
+        if (aws.isArray()) {
+            aws.forEach(providers::add);
+        } else if (aws.isObject()) {
+            providers.add(aws);
+        }
+        for (JsonNode provider : providers) {
+            for (JsonNode defaults : Values.blocks(provider, "default_tags")) {
+                String value = Values.text(defaults.path("tags").path("Environment"));
+                if (value != null) {
+                    found.add(value);
+                }
+            }
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
     Iterable<Item> items() {
         return items.values();
     }

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The one-screen table: per stack, open findings grouped by severity, then suppressed ones and notes. */
+/**
+ * The one-screen table: per stack, its profile, open findings grouped by severity (a finding its profile
+ * lowered says so and why), then suppressed ones and notes.
+ */
 final class TableReport {
     private TableReport() {
     }
@@ -25,6 +28,9 @@ final class TableReport {
                     .append(review.openCount(Severity.MEDIUM)).append(" medium, ")
                     .append(review.openCount(Severity.LOW)).append(" low open; ")
                     .append(review.suppressed().size()).append(" suppressed\n");
+            out.append("  profile: ").append(review.profile().label()).append(" (").append(review.profileSource())
+                    .append(')').append(review.openCount(Severity.INFO) > 0
+                            ? "; " + review.openCount(Severity.INFO) + " info" : "").append('\n');
             for (Severity severity : Severity.values()) {
                 List<Finding> open = review.open().stream().filter(f -> f.severity() == severity).toList();
                 if (open.isEmpty()) {
@@ -33,7 +39,8 @@ final class TableReport {
                 out.append("  ").append(severity.name()).append('\n');
                 for (Finding f : open) {
                     seen.putIfAbsent(f.rule().id(), f.rule());
-                    out.append(String.format("    %-10s %s: %s%s%n", f.rule().id(), f.address(), f.message(),
+                    out.append(String.format("    %-10s %s: %s%s%s%n", f.rule().id(), f.address(), f.message(),
+                            f.relaxed() == null ? "" : " [" + f.rule().severity().name() + " in prod; " + f.relaxed() + "]",
                             f.expiredSuppression() == null ? ""
                                     : " [suppression expired " + f.expiredSuppression().expires() + "]"));
                 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each example's monthly total at zero traffic, written as literal arithmetic from the price book
- * (ap-northeast-2, 730 hours): instance hours + gp3 GB-months + $0.005/h per public IPv4.
+ * (ap-northeast-2, 730 hours): instance hours + gp3 GB-months + $0.005/h per public IPv4, $0.40 a
+ * month for the Secrets Manager secret RDS keeps for the database's password, and $0.10 per alarm metric
+ * past the account's ten free ones.
  */
 class ExamplesCostTest {
     private static Totals totals(String name, java.util.function.Consumer<com.hashicorp.cdktf.App> program) {
@@ -31,16 +33,21 @@ class ExamplesCostTest {
                 .isCloseTo(0.0144 * 730 + 20 * 0.0912 + 0.005 * 730, within(0.01));
     }
 
+    /** The master user secret RDS keeps in Secrets Manager (manage_master_user_password). */
+    private static final double SECRET = 0.40;
+    /** Four standard alarms (group CPU twice, ALB and target 5xx), all within the ten free alarm metrics. */
+    private static final double ALARMS = (4 - 4) * 0.10;
+
     @Test
     void version2PaysForTwoPublicHostsAndAPubliclyAddressedDatabase() {
         double host = 0.0144 * 730 + 8 * 0.0912 + 0.005 * 730;
         assertThat(totals("v2", ManagedDatabaseExample::define).asSet())
-                .isCloseTo(2 * host + 0.025 * 730 + 20 * 0.131 + 0.005 * 730, within(0.01));
+                .isCloseTo(2 * host + 0.025 * 730 + 20 * 0.131 + SECRET + 0.005 * 730, within(0.01));
     }
 
     @Test
     void version3SwapsTheNatGatewayForAT3NanoInstance() {
-        double database = 0.025 * 730 + 20 * 0.131;
+        double database = 0.025 * 730 + 20 * 0.131 + SECRET;
         double proxy = 0.013 * 730 + 8 * 0.0912 + 0.005 * 730;
         double gateway = totals("v3", PrivateNetworkExample::define).asSet();
         double lean = totals("v3-lean", LeanNatExample::define).asSet();
@@ -57,10 +64,10 @@ class ExamplesCostTest {
         double spotBastion = 0.0015 * 730 + 8 * 0.0912 + 0.005 * 730;
         double nat = 0.0065 * 730 + 8 * 0.0912 + 0.005 * 730;
         double testServer = 0.0104 * 730 + 8 * 0.0912;
-        double database = 0.025 * 730 + 20 * 0.131;
+        double database = 0.025 * 730 + 20 * 0.131 + SECRET;
         double monitoring = 0.0208 * 730 + 15 * 0.0912; // 15 days of samples size its volume at 15 GB
         assertThat(totals("v4", HighAvailabilityExample::define).asSet())
-                .isCloseTo(alb + api + spotBastion + nat + testServer + database + monitoring, within(0.01));
+                .isCloseTo(alb + api + spotBastion + nat + testServer + database + monitoring + ALARMS, within(0.01));
     }
 
     @Test
@@ -71,10 +78,10 @@ class ExamplesCostTest {
                 + 0.0065 * 730 + 8 * 0.0912 + 0.005 * 730               // NAT instance
                 + 0.0104 * 730 + 8 * 0.0912                             // test server
                 + 0.0208 * 730 + 15 * 0.0912;                           // monitoring
-        double multiAzDatabase = 2 * (0.025 * 730 + 20 * 0.131);
+        double multiAzDatabase = 2 * (0.025 * 730 + 20 * 0.131) + SECRET;
         Totals main = CostEstimate.of(ExampleStacks.synthAll("cost-v5", io.growstack.examples.v5.NextExample::define)
                 .get(io.growstack.examples.v5.NextExample.STACK).json(), PriceBook.defaultBook(), Usage.none()).totals();
-        assertThat(main.asSet()).isCloseTo(alb + hosts + multiAzDatabase, within(0.01));
+        assertThat(main.asSet()).isCloseTo(alb + hosts + multiAzDatabase + ALARMS, within(0.01));
         assertThat(main.priceNotFound()).as("the cache node: ElastiCache is not in the price book yet").isPositive();
     }
 }

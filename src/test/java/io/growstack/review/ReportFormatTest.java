@@ -46,6 +46,7 @@ class ReportFormatTest {
         String table = ReportFormat.TABLE.render(List.of(review()));
         assertThat(table).isEqualTo("""
                 stack shop (cdktf.out/stacks/shop/cdk.tf.json): 1 high, 1 medium, 1 low open; 1 suppressed
+                  profile: prod (no Environment tag: the strict profile)
                   HIGH
                     GS-SG-001  aws_vpc_security_group_ingress_rule.web_ssh: SSH (22) open to 0.0.0.0/0: tcp 22 on aws_security_group.web_group
                   MEDIUM
@@ -56,9 +57,9 @@ class ReportFormatTest {
                     GS-VPC-001 aws_vpc.network_vpc: "flow logs are on in production only" until 2026-06-30
                   note: suppression of GS-RDS-005 at shop/gone matched no finding
                 fixes
-                  GS-RDS-005 the database runs in one availability zone: set multi_az = true when an hour of downtime in a zone outage is not acceptable
-                  GS-SG-001  SSH or RDP is open to the whole internet: allow admin ports only from known CIDRs (Bastion allowSshFrom) or use SSM Session Manager
-                  GS-SG-003  ingress from the whole internet that is not a load balancer's HTTP/HTTPS: put the service behind the load balancer and admit the internet on its 80/443 only
+                  GS-RDS-005 the database runs in one availability zone: growstack: DatabaseProps.builder(network).multiAz(true) when an hour of downtime in a zone outage is not acceptable; Terraform: multi_az = true
+                  GS-SG-001  SSH or RDP is open to the whole internet: growstack: BastionProps.builder(network).allowSshFrom(List.of("203.0.113.7/32")) or ssmSessionManager(true) instead of allowSshFromAnywhere(); Terraform: cidr_ipv4 of the ingress rule
+                  GS-SG-003  ingress from the whole internet that is not a load balancer's HTTP/HTTPS: growstack: put the service behind AutoScaledService's load balancer and admit peers with connections().allowFrom(...); Terraform: cidr_ipv4 of the ingress rule
                 review: 1 high, 1 medium, 1 low open, 1 suppressed -> FAILED (unsuppressed high findings)
                 """);
     }
@@ -71,7 +72,9 @@ class ReportFormatTest {
         JsonNode stack = json.path("stacks").get(0);
         assertThat(stack.path("stack").asText()).isEqualTo("shop");
         assertThat(stack.path("file").asText()).isEqualTo(ARTIFACT);
-        assertThat(stack.path("open").toString()).isEqualTo("{\"high\":1,\"medium\":1,\"low\":1}");
+        assertThat(stack.path("open").toString()).isEqualTo("{\"high\":1,\"medium\":1,\"low\":1,\"info\":0}");
+        assertThat(stack.path("profile").asText()).isEqualTo("prod");
+        assertThat(stack.path("profileSource").asText()).isEqualTo("no Environment tag: the strict profile");
         assertThat(stack.path("suppressed").asInt()).isEqualTo(1);
         List<String> rules = new ArrayList<>();
         stack.path("findings").forEach(f -> rules.add(f.path("rule").asText()));

@@ -23,29 +23,31 @@ class ReviewOfBlocksTest {
     }
 
     @Test
-    void theSeedsPrivateNetworkWithANatInstanceMissesOnlyItsFlowLogs() {
+    void theSeedsPrivateNetworkWithANatInstanceMissesOnlyLowHygiene() {
         TestStacks.Synthesized s = TestStacks.synthStack("review-nat-instance", stack -> new Network(stack, "network",
                 NetworkProps.builder().availabilityZones(TestStacks.ZONES)
                         .nat(NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())).build()));
         assertThat(findings(s)).as("IMDSv2, encrypted root, NAT admitting the VPC only").containsExactly(
-                "GS-VPC-001 aws_vpc.network_vpc");
+                "GS-EC2-003 aws_instance.network_nat-instance", "GS-VPC-001 aws_vpc.network_vpc",
+                "GS-VPC-002 aws_vpc.network_vpc");
     }
 
     @Test
-    void aNetworkWithFlowLogsAndNatGatewaysHasNoFinding() {
+    void aNetworkWithFlowLogsAndNatGatewaysLeavesOnlyItsDefaultSecurityGroup() {
         TestStacks.Synthesized s = TestStacks.synthStack("review-flow-logs", stack -> new Network(stack, "network",
                 NetworkProps.builder().availabilityZones(TestStacks.ZONES).flowLogs(FlowLogs.toCloudWatch())
                         .nat(NatProvider.gateway(NatProvider.GatewayPlacement.SINGLE)).build()));
-        assertThat(findings(s)).isEmpty();
+        assertThat(findings(s)).containsExactly("GS-VPC-002 aws_vpc.network_vpc");
     }
 
     @Test
     void theDefaultBastionOpensNothingButOneOpenToAnywhereIsAHighFinding() {
+        List<String> hygiene = List.of("GS-EC2-003 aws_instance.bastion_host_instance", "GS-VPC-002 aws_vpc.network_vpc");
         TestStacks.Synthesized closed = TestStacks.synthStack("review-bastion", stack -> new Bastion(stack, "bastion",
                 BastionProps.builder(new Network(stack, "network", NetworkProps.builder()
                         .availabilityZones(TestStacks.ZONES).nat(NatProvider.none()).flowLogs(FlowLogs.toCloudWatch())
                         .build())).build()));
-        assertThat(findings(closed)).isEmpty();
+        assertThat(findings(closed)).containsExactlyElementsOf(hygiene);
 
         TestStacks.Synthesized open = TestStacks.synthStack("review-bastion-open", stack -> new Bastion(stack, "bastion",
                 BastionProps.builder(new Network(stack, "network", NetworkProps.builder()
@@ -53,7 +55,8 @@ class ReviewOfBlocksTest {
                         .build())).allowSshFromAnywhere().build()));
         Review review = Review.of(open.json(), TODAY);
         assertThat(findings(open)).containsExactly(
-                "GS-SG-001 aws_vpc_security_group_ingress_rule.bastion_host_security-group_ingress-tcp-22-from-anywhere");
+                "GS-SG-001 aws_vpc_security_group_ingress_rule.bastion_host_security-group_ingress-tcp-22-from-anywhere",
+                hygiene.get(0), hygiene.get(1));
         assertThat(review.hasOpenHigh()).isTrue();
         assertThat(review.findings().get(0).path()).isEqualTo(
                 "review-bastion-open/bastion/host/security-group/ingress-tcp-22-from-anywhere");

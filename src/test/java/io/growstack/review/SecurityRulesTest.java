@@ -84,7 +84,7 @@ class SecurityRulesTest {
     @Test
     void ruleIdsAreUniqueStableInShapeAndListedInOrder() {
         List<String> ids = SecurityRules.ALL.stream().map(Rule::id).toList();
-        assertThat(ids).doesNotHaveDuplicates().isSorted().hasSize(26)
+        assertThat(ids).doesNotHaveDuplicates().isSorted().hasSize(40)
                 .allMatch(id -> id.matches("GS-[A-Z0-9]+-\\d{3}"));
         assertThat(SecurityRules.ALL).allSatisfy(rule -> {
             assertThat(rule.title()).doesNotContain("\n").isNotBlank();
@@ -95,6 +95,35 @@ class SecurityRulesTest {
                 Severity.HIGH, Severity.MEDIUM, Severity.LOW);
         assertThat(SecurityRules.byId("GS-EC2-001")).contains(SecurityRules.EC2_IMDSV2);
         assertThat(SecurityRules.byId("GS-NOPE-001")).isEmpty();
+    }
+
+    @Test
+    void everyFixHintNamesTheGrowstackCallFirstAndTheTerraformArgumentSecond() {
+        assertThat(SecurityRules.ALL).allSatisfy(rule -> assertThat(rule.fix()).as("fix of %s", rule.id())
+                .startsWith("growstack: ").contains("; Terraform: ")
+                .satisfies(fix -> assertThat(fix.indexOf("; Terraform: ")).isGreaterThan("growstack: ".length())));
+        assertThat(SecurityRules.ELB_HTTP_LISTENER.fix()).startsWith(
+                "growstack: AutoScaledServiceProps.builder(network).certificateArn(");
+    }
+
+    @Test
+    void anSslPolicyGrowstackDoesNotKnowIsReportedAsUnknownNotAsOld() {
+        JsonNode json = TestStacks.read(fixtures().resolve("GS-ELB-003.fail.json"));
+        List<String> messages = Review.of(json, TODAY).findings().stream()
+                .filter(f -> f.rule().id().equals("GS-ELB-003")).map(f -> f.address() + ": " + f.message()).toList();
+        assertThat(messages).contains("aws_lb_listener.unknown_policy: ssl_policy ELBSecurityPolicy-Bogus is not an ELB"
+                + " security policy growstack knows, so which TLS versions it accepts is unknown (aws elbv2"
+                + " describe-ssl-policies --names ELBSecurityPolicy-Bogus tells; use a TLS 1.2+ policy such as"
+                + " ELBSecurityPolicy-TLS13-1-2-2021-06)",
+                "aws_lb_listener.old_policy: ssl_policy ELBSecurityPolicy-2016-08 accepts TLS older than 1.2");
+    }
+
+    @Test
+    void theDefaultCloudFrontCertificateIsItsOwnLowFindingNotAMediumTlsOne() {
+        JsonNode json = TestStacks.read(fixtures().resolve("GS-CF-007.fail.json"));
+        assertThat(flagged(json, "GS-CF-003")).isEmpty();
+        assertThat(Review.of(json, TODAY).findings()).filteredOn(f -> f.rule().id().equals("GS-CF-007"))
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.LOW)).hasSize(2);
     }
 
     @Test

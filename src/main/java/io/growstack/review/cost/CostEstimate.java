@@ -84,8 +84,16 @@ public final class CostEstimate {
         Estimator estimator = new Estimator(json, book, usage, options);
         estimator.run();
         String region = json.defaultRegion() != null ? json.defaultRegion() : book.region();
+        CostEstimate estimate = new CostEstimate(json.stackName(), region, book, estimator.discount(),
+                estimator.asOf(), estimator.resources(), estimator.free(), estimator.notPriced(), estimator.warnings());
+        List<String> budgets = BudgetCheck.warnings(stack, estimate.totals().asSet(), "this stack");
+        if (budgets.isEmpty()) {
+            return estimate;
+        }
+        List<String> warnings = new java.util.ArrayList<>(estimator.warnings());
+        warnings.addAll(budgets);
         return new CostEstimate(json.stackName(), region, book, estimator.discount(), estimator.asOf(),
-                estimator.resources(), estimator.free(), estimator.notPriced(), estimator.warnings());
+                estimator.resources(), estimator.free(), estimator.notPriced(), warnings);
     }
 
     /**

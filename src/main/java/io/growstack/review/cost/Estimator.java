@@ -35,6 +35,8 @@ final class Estimator {
     private double freeCloudFrontGb;
     private double freeCloudFrontRequests;
     private double freeInternetGb;
+    private double freeAlarms;
+    private double freeBudgets;
 
     private final List<ResourceCost> resources = new ArrayList<>();
     private final List<String> free = new ArrayList<>();
@@ -58,6 +60,8 @@ final class Estimator {
         this.freeCloudFrontGb = allowance("cloudfront.free_tier.data_out");
         this.freeCloudFrontRequests = allowance("cloudfront.free_tier.https_requests");
         this.freeInternetGb = allowance("data_transfer.free_tier.internet_out");
+        this.freeAlarms = allowance("cloudwatch.free_tier.alarms");
+        this.freeBudgets = allowance("budgets.free_tier.budgets");
     }
 
     double discount() {
@@ -127,6 +131,23 @@ final class Estimator {
             case "aws_s3_bucket" -> bucket(item);
             case "aws_cloudfront_distribution" -> distribution(item);
             case "aws_ebs_volume" -> volume(item);
+            case "aws_kms_key" -> fixed("key", "Customer managed key", "key-months", 1, "kms.key", false, null);
+            case "aws_secretsmanager_secret" -> fixed("secret", "Secret", "secret-months", 1, "secretsmanager.secret",
+                    false, null);
+            case "aws_cloudwatch_metric_alarm" -> alarm(item);
+            case "aws_budgets_budget" -> budget();
+            case "aws_sns_topic" -> usageLine("requests", "Publishes", "1M requests", "monthly_requests", 0.000_001,
+                    StackJson.isTrue(item.get("fifo_topic")) ? "sns.fifo.requests" : "sns.standard.requests", false,
+                    "keeping a topic costs nothing");
+            case "aws_sns_topic_subscription" -> {
+                String protocol = StackJson.literal(item.get("protocol"));
+                if (!"email".equals(protocol) && !"email-json".equals(protocol)) {
+                    notPriced.add(item.address());
+                    return;
+                }
+                usageLine("notifications", "Email notifications", "100k notifications", "monthly_notifications",
+                        0.000_01, "sns.email.deliveries", false, null);
+            }
             case "aws_vpc_endpoint" -> {
                 String kind = StackJson.literal(item.get("vpc_endpoint_type"));
                 if (kind == null || kind.equals("Gateway")) {
@@ -505,6 +526,10 @@ final class Estimator {
             scaledFixed("db_storage", storageName, "GB-months", storage, storagePrice, factor, factorNote);
         }
         extendedSupport(engine, StackJson.literal(item.get("engine_version")), instanceClass);
+        if (StackJson.isTrue(item.get("manage_master_user_password"))) {
+            fixed("master_user_secret", "Master user secret (Secrets Manager, kept by RDS)", "secret-months", 1,
+                    "secretsmanager.secret", false, "manage_master_user_password keeps the password in a secret");
+        }
         if (StackJson.isTrue(item.get("publicly_accessible"))) {
             // A publicly accessible instance's endpoint resolves to a public IPv4 address (the primary's
             // only: a Multi-AZ standby takes one over at failover).
@@ -561,6 +586,55 @@ final class Estimator {
         fixed("cache_nodes", name, "hours", quantity, price, false, null);
     }
 
+    // ---- Monitoring ------------------------------------------------------------------------------
+
+    /**
+     * A CloudWatch alarm: one alarm metric (or one per metric of a {@code metric_query}), standard
+     * resolution unless its period is under a minute; the account's free alarm metrics are used first.
+     */
+    private void alarm(Item item) {
+        List<JsonNode> queries = StackJson.blocks(item.body(), "metric_query");
+        int metrics = queries.isEmpty() ? 1 : (int) queries.stream()
+                .filter(q -> !StackJson.block(q, "metric").isMissingNode()).count();
+        Integer period = StackJson.integer(item.get("period"));
+        boolean highResolution = period != null && period < 60 || queries.stream().anyMatch(q -> {
+            Integer p = StackJson.integer(StackJson.block(q, "metric").path("period"));
+            return p != null && p < 60;
+        });
+        String name = "Alarm metrics (" + (highResolution ? "high" : "standard") + " resolution)";
+        if (highResolution) {
+            notFound("alarm_metrics", name, "alarm-months", (double) metrics,
+                    missing("price for high-resolution alarms"));
+            return;
+        }
+        Price price = lookup("cloudwatch.alarm.standard");
+        if (price == null) {
+            notFound("alarm_metrics", name, "alarm-months", (double) metrics, missing("price cloudwatch.alarm.standard"));
+            return;
+        }
+        double freeUsed = Math.min(metrics, freeAlarms);
+        freeAlarms -= freeUsed;
+        double cost = (metrics - freeUsed) * price.usd();
+        lines.add(new CostComponent("alarm_metrics", name, "alarm-months", (double) metrics, price.usd(), cost, cost,
+                cost, Status.PRICED, Pricing.ON_DEMAND, false, freeUsed == 0 ? null : trim(freeUsed)
+                        + " of them in the always-free 10 alarm metrics a month (per account)", price.key(),
+                price.confidence()));
+    }
+
+    /** An AWS Budgets budget: the account's first ones are free, each further one is charged by the day. */
+    private void budget() {
+        Price price = lookup("budgets.budget");
+        if (freeBudgets >= 1 || price == null && freeBudgets > 0) {
+            freeBudgets -= 1;
+            Price allowance = lookup("budgets.free_tier.budgets");
+            lines.add(new CostComponent("budget", "Budget", "budgets", 1.0, 0.0, 0.0, 0.0, 0.0, Status.PRICED,
+                    Pricing.ON_DEMAND, false, "one of the account's first " + trim(allowance.quantity())
+                    + " active budgets, which are free", allowance.key(), allowance.confidence()));
+            return;
+        }
+        fixed("budget", "Budget (past the free ones)", "days", hours / 24.0, "budgets.budget", false, null);
+    }
+
     // ---- Storage and content delivery ------------------------------------------------------------
 
     private void bucket(Item item) {
@@ -581,8 +655,8 @@ final class Estimator {
             double used = gb.getAsDouble();
             double freeUsed = Math.min(used, freeCloudFrontGb);
             freeCloudFrontGb -= freeUsed;
-            tiered("data_out", name, "GB", used - freeUsed, "cloudfront.data_out.asia_pacific",
-                    trim(used) + " GB, " + trim(freeUsed) + " GB of them in the always-free tier");
+            tiered("data_out", name, "GB", used, used - freeUsed, "cloudfront.data_out.asia_pacific",
+                    trim(freeUsed) + " GB of them in the always-free tier");
         }
         OptionalDouble requests = usage(item, "monthly_https_requests");
         String requestName = "HTTPS requests (Asia Pacific)";
@@ -593,7 +667,7 @@ final class Estimator {
             double used = requests.getAsDouble();
             double freeUsed = Math.min(used, freeCloudFrontRequests);
             freeCloudFrontRequests -= freeUsed;
-            tiered("https_requests", requestName, "10k requests", (used - freeUsed) / 10_000,
+            tiered("https_requests", requestName, "10k requests", used / 10_000, (used - freeUsed) / 10_000,
                     "cloudfront.https_requests.asia_pacific",
                     trim(used) + " requests, " + trim(freeUsed) + " of them in the always-free tier");
         }
@@ -612,8 +686,8 @@ final class Estimator {
             double used = out.getAsDouble();
             double freeUsed = Math.min(used, freeInternetGb);
             freeInternetGb -= freeUsed;
-            tiered("internet_out", outName, "GB", used - freeUsed, "data_transfer.internet_out",
-                    trim(used) + " GB, " + trim(freeUsed) + " GB of them free");
+            tiered("internet_out", outName, "GB", used, used - freeUsed, "data_transfer.internet_out",
+                    trim(freeUsed) + " GB of them free");
         }
         usageLine("cross_az", "Between availability zones (billed on both sides)", "GB", "monthly_intra_region_gb", 2,
                 "data_transfer.cross_az", false, "each GB crossing zones is billed out and in");
@@ -668,21 +742,27 @@ final class Estimator {
                 Pricing.ON_DEMAND, false, detail, price.key(), price.confidence()));
     }
 
-    /** A line priced up to the tier the book covers; anything beyond it is a separate "price not found" line. */
-    private void tiered(String key, String name, String unit, double quantity, String priceKey, String detail) {
+    /**
+     * A usage-based line of {@code quantity} units (as the usage file gives them, shown in the quantity
+     * column) of which {@code billable} are charged (the rest fall in a free tier the detail names), priced
+     * up to the tier the book covers; anything beyond it is a separate "price not found" line.
+     */
+    private void tiered(String key, String name, String unit, double quantity, double billable, String priceKey,
+                        String detail) {
         Price price = lookup(priceKey);
         if (price == null) {
             notFound(key, name, unit, quantity, missing("price " + priceKey));
             return;
         }
-        double covered = price.upTo() == null ? quantity : Math.min(quantity, price.upTo());
-        CostComponent line = new CostComponent(key, name, unit, covered, price.usd(), covered * price.usd(),
+        double covered = price.upTo() == null ? billable : Math.min(billable, price.upTo());
+        double shown = quantity - (billable - covered);
+        CostComponent line = new CostComponent(key, name, unit, shown, price.usd(), covered * price.usd(),
                 covered * price.usd(), covered * price.usd(), Status.PRICED, Pricing.ON_DEMAND, true, detail,
                 price.key(), price.confidence());
         lines.add(line);
-        if (covered < quantity) {
+        if (covered < billable) {
             notFound(key + "_beyond_tier", name + " beyond " + trim(price.upTo()) + " " + unit, unit,
-                    quantity - covered, "the price book has only the first tier's price");
+                    billable - covered, "the price book has only the first tier's price");
         }
     }
 
@@ -781,6 +861,9 @@ final class Estimator {
             case "GB-months" -> "GB-month";
             case "vCPU-hours" -> "vCPU-hour";
             case "LCU-hours" -> "LCU-hour";
+            case "key-months" -> "key-month";
+            case "secret-months" -> "secret-month";
+            case "alarm-months" -> "alarm-month";
             default -> unit;
         };
     }

@@ -203,10 +203,58 @@ class CostEstimateTest {
         assertThat(line(multi, db, "db_storage").asSet()).isCloseTo(2 * 20 * 0.131, CENT);
         assertThat(line(multi, db, "db_instance").detail()).isEqualTo("Multi-AZ: 2 x Single-AZ (M)");
         assertThat(single.resource(db).orElseThrow().component("extended_support")).as("MySQL 8.4").isNull();
-        assertThat(single.totals().asSet()).isCloseTo(0.025 * 730 + 20 * 0.131, CENT);
-        assertThat(multi.totals().asSet()).isCloseTo(2 * 0.025 * 730 + 2 * 20 * 0.131, CENT);
+        assertThat(line(single, db, "master_user_secret").asSet()).as("the secret RDS keeps").isCloseTo(0.40, CENT);
+        assertThat(single.totals().asSet()).isCloseTo(0.025 * 730 + 20 * 0.131 + 0.40, CENT);
+        assertThat(multi.totals().asSet()).isCloseTo(2 * 0.025 * 730 + 2 * 20 * 0.131 + 0.40, CENT);
         assertThat(single.totals().committed()).as("the commitment what-if covers EC2 only")
-                .isCloseTo(0.025 * 730 + 20 * 0.131, CENT);
+                .isCloseTo(0.025 * 730 + 20 * 0.131 + 0.40, CENT);
+    }
+
+    @Test
+    void usageInsideTheFreeTierShowsItsQuantityAtNoCost() throws IOException {
+        JsonNode stack = JSON.readTree(getClass().getResourceAsStream("/review/cost/hand-written.json"));
+        CostEstimate estimate = CostEstimate.of(stack, BOOK, Usage.builder()
+                .resource("aws_cloudfront_distribution.site", "monthly_data_transfer_to_internet_gb", 200).build());
+        CostComponent out = line(estimate, "aws_cloudfront_distribution.site", "data_out");
+        assertThat(out.monthlyQuantity()).as("the 200 GB given, not 0").isEqualTo(200.0);
+        assertThat(out.asSet()).isZero();
+        assertThat(out.detail()).isEqualTo("200 GB of them in the always-free tier");
+        assertThat(estimate.toTable()).containsPattern("Data transfer out to internet \\(Asia Pacific\\) +200 +GB +\\$0\\.00");
+    }
+
+    @Test
+    void alarmsPastTheTenFreeMetricsAndAKmsKeyAndASecretArePriced() throws IOException {
+        JsonNode stack = JSON.readTree("""
+                {"provider": {"aws": [{"region": "ap-northeast-2"}]}, "resource": {
+                  "aws_kms_key": {"alarms": {"enable_key_rotation": true}},
+                  "aws_secretsmanager_secret": {"api": {"name": "api"}},
+                  "aws_cloudwatch_metric_alarm": {
+                    "a1": {"period": 60}, "a2": {"period": 60}, "a3": {"period": 60}, "a4": {"period": 60},
+                    "a5": {"period": 60}, "a6": {"period": 60}, "a7": {"period": 60}, "a8": {"period": 60},
+                    "a9": {"period": 300}, "math": {"metric_query": [
+                      {"id": "m1", "metric": {"metric_name": "RequestCount", "period": 60}},
+                      {"id": "m2", "metric": {"metric_name": "HTTPCode_Target_5XX_Count", "period": 60}},
+                      {"id": "e1", "expression": "m2 / m1", "return_data": true}]},
+                    "fast": {"period": 10}},
+                  "aws_sns_topic": {"alarms": {"name": "alarms"}},
+                  "aws_sns_topic_subscription": {"ops": {"topic_arn": "${aws_sns_topic.alarms.arn}",
+                    "protocol": "email", "endpoint": "ops@example.com"}}}}
+                """);
+        CostEstimate estimate = CostEstimate.of(stack, BOOK, Usage.none());
+        assertThat(line(estimate, "aws_kms_key.alarms", "key").asSet()).isCloseTo(1.0, CENT);
+        assertThat(line(estimate, "aws_secretsmanager_secret.api", "secret").asSet()).isCloseTo(0.40, CENT);
+        // Nine single-metric alarms and a two-metric one: eleven alarm metrics, ten of them free.
+        double alarms = estimate.resources().stream().filter(r -> r.type().equals("aws_cloudwatch_metric_alarm"))
+                .flatMap(r -> r.components().stream()).filter(c -> c.asSet() != null).mapToDouble(CostComponent::asSet).sum();
+        assertThat(alarms).isCloseTo((11 - 10) * 0.10, CENT);
+        assertThat(line(estimate, "aws_cloudwatch_metric_alarm.math", "alarm_metrics").monthlyQuantity()).isEqualTo(2.0);
+        assertThat(line(estimate, "aws_cloudwatch_metric_alarm.fast", "alarm_metrics").status())
+                .as("high resolution is not in the book").isEqualTo(Status.PRICE_NOT_FOUND);
+        assertThat(line(estimate, "aws_sns_topic.alarms", "requests").status()).isEqualTo(Status.DEPENDS_ON_USAGE);
+        assertThat(line(estimate, "aws_sns_topic_subscription.ops", "notifications").status())
+                .isEqualTo(Status.DEPENDS_ON_USAGE);
+        assertThat(estimate.notPriced()).isEmpty();
+        assertThat(estimate.totals().asSet()).isCloseTo(1.0 + 0.40 + (11 - 10) * 0.10, CENT);
     }
 
     @Test
@@ -217,7 +265,7 @@ class CostEstimateTest {
         CostComponent extended = line(estimate, "aws_db_instance.database_instance", "extended_support");
         assertThat(extended.asSet()).as("about $175 a month").isCloseTo(2 * 0.120 * 730, CENT);
         assertThat(extended.name()).isEqualTo("Extended support (MySQL 8.0)");
-        assertThat(estimate.totals().asSet()).isCloseTo(0.026 * 730 + 20 * 0.131 + 2 * 0.120 * 730, CENT);
+        assertThat(estimate.totals().asSet()).isCloseTo(0.026 * 730 + 20 * 0.131 + 2 * 0.120 * 730 + 0.40, CENT);
 
         CostEstimate beforeJuly = CostEstimate.of(s.json(), BOOK, Usage.none(),
                 CostOptions.defaults().withAsOf(LocalDate.of(2026, 7, 31)));
@@ -288,8 +336,13 @@ class CostEstimateTest {
         assertThat(line(estimate, "aws_s3_bucket.logs", "storage").asSet()).isCloseTo(5 * 0.025, CENT);
         assertThat(line(estimate, "aws_s3_bucket.assets", "tier1_requests").asSet()).isCloseTo(20_000 / 1000.0 * 0.0045, CENT);
         assertThat(line(estimate, "aws_s3_bucket.assets", "tier2_requests").asSet()).isCloseTo(1_000_000 / 1000.0 * 0.00035, CENT);
-        // CloudFront after its always-free tier (1 TB and 10 million requests a month).
+        // CloudFront after its always-free tier (1 TB and 10 million requests a month); the quantity column
+        // shows the usage given, the cost only what is past the free tier.
         assertThat(line(estimate, "aws_cloudfront_distribution.site", "data_out").asSet()).isCloseTo((1500 - 1024) * 0.120, CENT);
+        assertThat(line(estimate, "aws_cloudfront_distribution.site", "data_out").monthlyQuantity()).isEqualTo(1500.0);
+        assertThat(line(estimate, "aws_cloudfront_distribution.site", "https_requests").monthlyQuantity())
+                .isEqualTo(1200.0);
+        assertThat(line(estimate, "data_transfer", "internet_out").monthlyQuantity()).isEqualTo(300.0);
         assertThat(line(estimate, "aws_cloudfront_distribution.site", "https_requests").asSet())
                 .isCloseTo((12_000_000 - 10_000_000) / 10_000.0 * 0.0120, CENT);
         // Data transfer: the first 100 GB out are free; cross-zone traffic is billed on both sides.

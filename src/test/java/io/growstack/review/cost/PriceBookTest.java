@@ -17,10 +17,30 @@ class PriceBookTest {
         assertThat(BOOK.hoursPerMonth()).isEqualTo(730);
         assertThat(BOOK.prices()).isNotEmpty().allSatisfy(p -> {
             assertThat(p.unit()).as(p.key()).isNotBlank();
-            assertThat(p.date()).as(p.key()).isEqualTo("2026-11");
-            assertThat(p.confidence()).as(p.key()).isIn("H", "M");
+            assertThat(p.date()).as(p.key()).isIn("2026-11", "2026-12");
+            assertThat(p.confidence()).as(p.key()).isIn("H", "M", "L");
             assertThat(p.url()).as(p.key()).startsWith("https://aws.amazon.com/");
+            if (p.date().equals("2026-12")) {
+                // Not in the shared pricing facts: the note names the public page the figure was read from.
+                assertThat(p.note()).as(p.key()).containsPattern("read from [a-z0-9.-]+\\.[a-z]+");
+            }
+            if (p.confidence().equals("L")) {
+                // Low confidence says why: a US East figure assumed for Seoul, or a page that may be dated.
+                assertThat(p.note()).as(p.key()).containsAnyOf("US East", "an older page");
+            }
         });
+    }
+
+    @Test
+    void everyResourceTypeTheExamplesEmitIsPricedOrFreeExceptTheCacheNode() {
+        for (String key : java.util.List.of("kms.key", "secretsmanager.secret", "cloudwatch.alarm.standard",
+                "cloudwatch.free_tier.alarms", "sns.standard.requests", "sns.email.deliveries")) {
+            assertThat(BOOK.price(key)).as(key).isPresent();
+        }
+        assertThat(BOOK.price("kms.key").orElseThrow().usd()).isEqualTo(1.0);
+        assertThat(BOOK.price("secretsmanager.secret").orElseThrow().usd()).isEqualTo(0.40);
+        assertThat(BOOK.price("cloudwatch.alarm.standard").orElseThrow().usd()).isEqualTo(0.10);
+        assertThat(BOOK.price("elasticache.valkey.cache.t4g.micro")).as("no sourced Seoul figure yet").isEmpty();
     }
 
     @Test
