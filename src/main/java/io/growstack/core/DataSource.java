@@ -28,6 +28,7 @@ public class DataSource implements ITerraformDependable {
         this.path = LogicalIds.path(scope, id);
         this.address = "data." + args.terraformType() + "." + LogicalIds.of(scope, id);
         stack.elements().register(this);
+        Json.prefetch(args.getClass());
     }
 
     /** The typed arguments this data source renders. */

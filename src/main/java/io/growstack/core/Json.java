@@ -3,11 +3,16 @@ package io.growstack.core;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The one Jackson setup that renders typed arguments and JSON documents (IAM policies) the way
@@ -27,7 +32,31 @@ public final class Json {
             .build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
+    private static final Set<Class<?>> PREFETCHED = ConcurrentHashMap.newKeySet();
+    private static final ExecutorService PREFETCH = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "growstack-json-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private Json() {
+    }
+
+    /**
+     * Builds Jackson's serializer for {@code type} on a background thread. Resources register while
+     * the main thread mostly waits for cdktf's Node process, so the introspection of each record type
+     * (about a millisecond on a cold JVM) is done by the time the stack is rendered.
+     */
+    static void prefetch(Class<?> type) {
+        if (PREFETCHED.add(type)) {
+            PREFETCH.execute(() -> {
+                try {
+                    MAPPER.getSerializerProviderInstance().findValueSerializer(type);
+                } catch (JsonMappingException | RuntimeException ignored) {
+                    // Rendering reports the same problem on the main thread.
+                }
+            });
+        }
     }
 
     /** Renders typed arguments to the attribute map Terraform JSON expects. */

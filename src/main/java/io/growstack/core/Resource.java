@@ -39,6 +39,7 @@ public class Resource implements ITerraformDependable {
     public Resource(Construct scope, String id, ResourceArgs args, ResourceOptions options) {
         this(scope, id, Objects.requireNonNull(args, "args").terraformType(), options);
         this.args = args;
+        Json.prefetch(args.getClass());
     }
 
     private Resource(Construct scope, String id, String type, ResourceOptions options) {
