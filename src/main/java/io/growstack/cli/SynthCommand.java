@@ -51,9 +51,11 @@ final class SynthCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         String cdktfOutdir = System.getenv(Synthesizer.CDKTF_OUTDIR);
-        if (cdktfOutdir != null && !cdktfOutdir.isEmpty()) {
+        if (cdktfOutdir != null) {
             // cdktf synth runs us: its folder becomes --out of a child without the variable (ChildJvm says why).
-            if (out != null && !out.toAbsolutePath().normalize().equals(Path.of(cdktfOutdir).toAbsolutePath().normalize())) {
+            // Set but empty counts too: cdktf's App would then write to ''.
+            if (out != null && !cdktfOutdir.isEmpty()
+                    && !out.toAbsolutePath().normalize().equals(Path.of(cdktfOutdir).toAbsolutePath().normalize())) {
                 stderr.println("growstack: --out " + out + " and CDKTF_OUTDIR=" + cdktfOutdir + " disagree; give one");
                 return 2;
             }
@@ -61,7 +63,9 @@ final class SynthCommand implements Callable<Integer> {
             if (example != null) {
                 args.addAll(List.of("--example", example));
             }
-            args.addAll(List.of("--out", cdktfOutdir));
+            if (out != null || !cdktfOutdir.isEmpty()) {
+                args.addAll(List.of("--out", out != null ? out.toString() : cdktfOutdir));
+            }
             stdout.flush();
             return ChildJvm.run(parent.mainClass(), args);
         }

@@ -64,7 +64,7 @@ public final class Synthesizer {
      */
     public static Result synth(Path outDir, Map<String, Object> context, Consumer<App> program) {
         String cdktfOutdir = System.getenv(CDKTF_OUTDIR);
-        if (cdktfOutdir != null && !cdktfOutdir.isEmpty()) {
+        if (cdktfOutdir != null) {
             throw new IllegalStateException(CDKTF_OUTDIR + " is set (" + cdktfOutdir + "): cdktf's App would write"
                     + " there instead of the staging folder; run the program through io.growstack.cli.Main"
                     + " (it re-runs itself without the variable, writing to that folder) or unset it");
