@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "growstack", mixinStandardHelpOptions = true, version = "growstack 0.1.0",
         description = "Synthesize and explain growstack stacks.",
         subcommands = {SynthCommand.class, ReviewCommand.class, CostCommand.class, DiagramCommand.class,
-                TunnelCommand.class, DeliveryFilesCommand.class})
+                VerifyCommand.class, TunnelCommand.class, DeliveryFilesCommand.class})
 public final class Main implements Runnable {
     private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private final Consumer<App> program;
