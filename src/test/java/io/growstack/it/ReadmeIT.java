@@ -120,9 +120,11 @@ class ReadmeIT {
                 assertThat(file).as(block.where() + ": " + path + " exists before the block").isRegularFile();
                 before.put(file, Files.readAllBytes(file));
             }
+            long started = System.nanoTime();
             Tools.ProcessResult result = Tools.run(TIMEOUT, List.of("sh", "-ec", block.code()), copy,
                     Map.of("CI", "true", "CHECKPOINT_DISABLE", "1",
                             "PATH", copy.resolve("target/growstack/bin") + ":" + System.getenv("PATH")));
+            System.out.printf("ReadmeIT: %s ran in %.1f s%n", block.where(), (System.nanoTime() - started) / 1e9);
             assertThat(result.ok()).as(block.where() + " runs\n" + result.describe()).isTrue();
             String output = result.stdout() + result.stderr();
             for (String expect : block.values("expect")) {
