@@ -83,9 +83,8 @@ final class VerifyCommand implements Callable<Integer> {
             stdout.println("note: no local provider mirror (GROWSTACK_TF_PLUGIN_DIR or a tf-plugins folder);"
                     + " terraform init downloads hashicorp/aws from the registry");
         }
-        List<String> planArgs = new ArrayList<>();
-        vars.forEach(v -> planArgs.add("-var=" + v));
-        varFiles.forEach(f -> planArgs.add("-var-file=" + f.toAbsolutePath()));
+        List<String> fileArgs = new ArrayList<>();
+        varFiles.forEach(f -> fileArgs.add("-var-file=" + f.toAbsolutePath()));
         Path work;
         try {
             work = Files.createTempDirectory("growstack-verify-");
@@ -96,7 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             Terraform terraform = new Terraform(work);
             for (Path dir : dirs) {
-                String line = verify(terraform, dir, work.resolve("stacks").resolve(dir.getFileName().toString()), planArgs);
+                String line = verify(terraform, dir, work.resolve("stacks").resolve(dir.getFileName().toString()),
+                        vars, fileArgs);
                 stdout.println(dir.getFileName() + ": " + line);
                 stdout.flush();
                 if (line.startsWith("FAILED")) {
@@ -109,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private static String verify(Terraform terraform, Path dir, Path copy, List<String> planArgs) {
+    private static String verify(Terraform terraform, Path dir, Path copy, List<String> vars, List<String> fileArgs) {
         JsonNode json;
         try {
             json = new ObjectMapper().readTree(dir.resolve("cdk.tf.json").toFile());
@@ -138,6 +138,15 @@ final class VerifyCommand implements Callable<Integer> {
                     + " from AWS at plan time (pin zones and images in cdktf.json's context:"
                     + " growstack:availabilityZones, growstack:amis)";
         }
+        // One -var list serves several stacks: each gets the variables it declares (terraform
+        // rejects a -var for an undeclared one; a -var-file only warns).
+        List<String> planArgs = new ArrayList<>();
+        for (String v : vars) {
+            if (json.path("variable").has(v.split("=", 2)[0].strip())) {
+                planArgs.add("-var=" + v);
+            }
+        }
+        planArgs.addAll(fileArgs);
         Terraform.Result plan = terraform.plan(copy, planArgs);
         if (!plan.ok()) {
             return "FAILED at plan: " + Terraform.planError(plan);
