@@ -64,6 +64,11 @@ class VerifyCommandTest {
         assertThat(run.out()).containsPattern("(?m)^shop: ok: init, validate, offline plan \\(\\d+ to add\\)$");
         assertThat(TestStacks.files(out)).as("the user's stack folder is not written").isEqualTo(before);
 
+        Path varFile = out.resolveSibling("verify-pass.tfvars");
+        Files.writeString(varFile, "owner = \"team\"\n");
+        Run fromFile = verify("--out", out.toString(), "-var-file", varFile.toString());
+        assertThat(fromFile.status()).as(fromFile.out()).isZero();
+
         Run missing = verify("--out", out.toString());
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.out()).containsPattern("(?m)^shop: FAILED at plan: Error: No value for required variable");
