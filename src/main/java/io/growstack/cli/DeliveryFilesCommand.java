@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,8 +78,17 @@ public final class DeliveryFilesCommand implements Callable<Integer> {
                     + DeliveryManifest.OUTPUT_PREFIX + "*); synthesize a stack with a Delivery first");
             return 2;
         }
-        for (DeliveryManifest manifest : manifests) {
-            DeliveryFiles files = DeliveryFiles.of(manifest);
+        List<DeliveryFiles> all = manifests.stream().map(DeliveryFiles::of).toList();
+        List<String> conflicts = conflicts(manifests, all);
+        if (!conflicts.isEmpty()) {
+            conflicts.forEach(c -> stderr.println("growstack delivery-files: " + c));
+            stderr.println("growstack delivery-files: nothing was written; write each stack's files into its own"
+                    + " folder (--stack NAME --dir DIR)");
+            return 2;
+        }
+        for (int i = 0; i < manifests.size(); i++) {
+            DeliveryManifest manifest = manifests.get(i);
+            DeliveryFiles files = all.get(i);
             stdout.printf("delivery %s (%s):%n", manifest.name(), manifest.style());
             for (Path written : files.writeTo(dir)) {
                 stdout.printf("  wrote %s%n", dir.relativize(written));
@@ -89,6 +99,46 @@ public final class DeliveryFilesCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    // Two deliveries of one run that would write the same file or read the same repository
+    // variable, and files already in the repository that another delivery wrote (they name a
+    // CodeDeploy application other than this one's): never overwritten without a word.
+    private List<String> conflicts(List<DeliveryManifest> manifests, List<DeliveryFiles> all) {
+        List<String> conflicts = new ArrayList<>();
+        java.util.Map<String, DeliveryManifest> pathOwner = new java.util.HashMap<>();
+        java.util.Map<String, DeliveryManifest> variableOwner = new java.util.HashMap<>();
+        for (int i = 0; i < manifests.size(); i++) {
+            DeliveryManifest manifest = manifests.get(i);
+            for (Map.Entry<String, String> file : all.get(i).files().entrySet()) {
+                DeliveryManifest other = pathOwner.putIfAbsent(file.getKey(), manifest);
+                if (other != null && !other.application().equals(manifest.application())) {
+                    conflicts.add("deliveries of " + other.application() + " and " + manifest.application()
+                            + " would both write " + file.getKey());
+                }
+                Path existing = dir.resolve(file.getKey());
+                if (other == null && file.getValue().contains(manifest.application()) && Files.isRegularFile(existing)) {
+                    try {
+                        String old = Files.readString(existing);
+                        if (!old.equals(file.getValue()) && !old.contains(manifest.application())) {
+                            conflicts.add(file.getKey() + " exists and was written for another delivery (it does not"
+                                    + " name CodeDeploy application " + manifest.application() + "); not overwriting it");
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+            for (String variable : all.get(i).variables()) {
+                String name = variable.split(":", 2)[0].strip();
+                DeliveryManifest other = variableOwner.putIfAbsent(name, manifest);
+                if (other != null && !other.application().equals(manifest.application())) {
+                    conflicts.add("deliveries of " + other.application() + " and " + manifest.application()
+                            + " would both read the repository variable " + name);
+                }
+            }
+        }
+        return conflicts;
     }
 
     private List<Path> stackFiles() {

@@ -1,58 +1,31 @@
 package io.growstack.cli;
 
-import com.hashicorp.cdktf.App;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 
 /**
- * The example programs under {@code examples/}, by name. They are template projects, not part of
- * the library jar: in the growstack repository they are on the test classpath (the README's main
- * command uses it), elsewhere only the built-in starter network exists.
+ * The example programs on the classpath, found through {@link ServiceLoader}. In the growstack
+ * repository {@code mvn compile} builds every template under {@code examples/} into
+ * {@code target/example-classes}, which {@code exec:java} and the {@code growstack} launcher put on
+ * the classpath; the library jar holds none of them.
  */
 final class Examples {
     /** The example {@code growstack synth} runs when none is named. */
     static final String DEFAULT = "v4-high-availability";
-    /** Name → class with a {@code public static void define(App)} method. */
-    static final Map<String, String> CLASSES = new LinkedHashMap<>();
-
-    static {
-        CLASSES.put("v1-single-server", "io.growstack.examples.v1.SingleServerExample");
-        CLASSES.put("v2-managed-database", "io.growstack.examples.v2.ManagedDatabaseExample");
-        CLASSES.put("v3-private-network", "io.growstack.examples.v3.PrivateNetworkExample");
-        CLASSES.put("v3-lean-nat", "io.growstack.examples.v3lean.LeanNatExample");
-        CLASSES.put("v4-high-availability", "io.growstack.examples.v4.HighAvailabilityExample");
-        CLASSES.put("v5-next", "io.growstack.examples.v5.NextExample");
-    }
+    /** What builds the examples, for error messages. */
+    static final String BUILD_COMMAND = "mvn -q -B compile (in the growstack repository)";
 
     private Examples() {
     }
 
-    /** The program of example {@code name}, if its class is on the classpath. */
-    static Optional<Consumer<App>> find(String name) {
-        String className = CLASSES.get(name);
-        if (className == null) {
-            return Optional.empty();
+    /** Every example on the classpath, by name. */
+    static Map<String, Example> available() {
+        Map<String, Example> byName = new TreeMap<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (Example example : ServiceLoader.load(Example.class, loader != null ? loader : Examples.class.getClassLoader())) {
+            byName.putIfAbsent(example.name(), example);
         }
-        try {
-            Method define = Class.forName(className).getMethod("define", App.class);
-            return Optional.of(app -> {
-                try {
-                    define.invoke(null, app);
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            return Optional.empty();
-        }
+        return byName;
     }
 }

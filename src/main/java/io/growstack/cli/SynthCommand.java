@@ -13,6 +13,8 @@ import io.growstack.review.cost.Usage;
 import io.growstack.core.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -32,33 +34,59 @@ final class SynthCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
+    private static final List<String> KNOWN_EXAMPLES = List.of("v1-single-server", "v2-managed-database",
+            "v3-private-network", "v3-lean-nat", "v4-high-availability", "v5-next");
+
     @Option(names = "--example", paramLabel = "NAME",
             description = "Example to synthesize: v1-single-server, v2-managed-database, v3-private-network,"
                     + " v3-lean-nat, v4-high-availability (default), v5-next.")
     String example;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder. Default: $CDKTF_OUTDIR when cdktf runs us, else cdktf.out.")
+            description = "Output folder. Default: cdktf.out; under cdktf synth, $CDKTF_OUTDIR.")
     Path out;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Path target = out != null ? out : Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
-        Consumer<App> program = parent.program();
-        if (program == null) {
-            String name = example != null ? example : Examples.DEFAULT;
-            program = Examples.find(name).orElse(null);
-            if (program == null && example != null) {
-                stderr.println("growstack: example '" + example + "' is not on the classpath; examples: "
-                        + String.join(", ", Examples.CLASSES.keySet())
-                        + " (run from the growstack repository with mvn -q compile exec:java)");
+        String cdktfOutdir = System.getenv(Synthesizer.CDKTF_OUTDIR);
+        if (cdktfOutdir != null) {
+            // cdktf synth runs us: its folder becomes --out of a child without the variable (ChildJvm says why).
+            // Set but empty counts too: cdktf's App would then write to ''.
+            if (out != null && !cdktfOutdir.isEmpty()
+                    && !out.toAbsolutePath().normalize().equals(Path.of(cdktfOutdir).toAbsolutePath().normalize())) {
+                stderr.println("growstack: --out " + out + " and CDKTF_OUTDIR=" + cdktfOutdir + " disagree; give one");
                 return 2;
             }
-            if (program == null) {
-                program = new StarterProgram();
+            List<String> args = new ArrayList<>(List.of("synth"));
+            if (example != null) {
+                args.addAll(List.of("--example", example));
             }
+            if (out != null || !cdktfOutdir.isEmpty()) {
+                args.addAll(List.of("--out", out != null ? out.toString() : cdktfOutdir));
+            }
+            stdout.flush();
+            return ChildJvm.run(parent.mainClass(), args);
+        }
+        Path target = out != null ? out : Path.of("cdktf.out");
+        Consumer<App> program = parent.program();
+        if (program == null) {
+            Map<String, Example> examples = Examples.available();
+            String name = example != null ? example : Examples.DEFAULT;
+            Example chosen = examples.get(name);
+            if (chosen == null) {
+                stderr.println("growstack: example '" + name + "' is not on the classpath; " + (examples.isEmpty()
+                        ? "no examples are. growstack's examples (" + String.join(", ", KNOWN_EXAMPLES) + ") are built by "
+                                + Examples.BUILD_COMMAND + " and run there by mvn -q -B compile exec:java or growstack synth"
+                        : "examples: " + String.join(", ", examples.keySet())));
+                return 2;
+            }
+            program = chosen::define;
+        } else if (example != null) {
+            stderr.println("growstack: --example picks one of growstack's examples; this program synthesizes its own"
+                    + " stacks (run growstack synth --example " + example + " from the growstack repository)");
+            return 2;
         }
         Synthesizer.Result result;
         try {

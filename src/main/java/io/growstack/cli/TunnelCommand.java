@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +89,12 @@ public final class TunnelCommand implements Callable<Integer> {
                 stderr.println("# stack " + dir.getFileName() + ", monitoring host " + prefix
                         + (state.isPresent() ? " (addresses from the local state)" : " (addresses read by terraform output)")
                         + "; then open http://localhost:3000");
-                stdout.println(command(json, dir, prefix, state));
+                boolean useSsm = ssm || !bastionAdmitsSsh(json, prefix);
+                if (useSsm && !ssm) {
+                    stderr.println("# the bastion admits no SSH (no port-22 ingress rule): Session Manager port"
+                            + " forwarding instead (needs the AWS CLI's Session Manager plugin)");
+                }
+                stdout.println(command(json, dir, prefix, state, useSsm));
                 printed++;
             }
         }
@@ -100,9 +107,9 @@ public final class TunnelCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String command(JsonNode json, Path dir, String prefix, Optional<JsonNode> state) {
+    private static String command(JsonNode json, Path dir, String prefix, Optional<JsonNode> state, boolean useSsm) {
         String monitoringIp = value(dir, prefix + "_private_ip", state);
-        if (ssm) {
+        if (useSsm) {
             return GrafanaTunnel.ssm(region(json), value(dir, prefix + "_bastion_instance_id", state), monitoringIp);
         }
         return GrafanaTunnel.ssh(value(dir, prefix + "_bastion_public_ip", state), monitoringIp);
@@ -117,6 +124,39 @@ public final class TunnelCommand implements Callable<Integer> {
             }
         }
         return "$(terraform -chdir=" + shellWord(relative(dir)) + " output -raw " + output + ")";
+    }
+
+    /**
+     * Whether the bastion named by {@code <prefix>_bastion_instance_id} has an ingress rule covering
+     * TCP 22 on one of its security groups. A rule over a variable list (for_each) counts: the list
+     * is only known at apply time. An instance the JSON does not describe counts as admitting SSH.
+     */
+    static boolean bastionAdmitsSsh(JsonNode json, String prefix) {
+        Matcher instanceRef = Pattern.compile("\\$\\{aws_instance\\.([^.}]+)\\.id}")
+                .matcher(json.path("output").path(prefix + "_bastion_instance_id").path("value").asText());
+        if (!instanceRef.matches()) {
+            return true;
+        }
+        JsonNode instance = json.path("resource").path("aws_instance").path(instanceRef.group(1));
+        if (instance.isMissingNode()) {
+            return true;
+        }
+        List<String> groups = new ArrayList<>();
+        instance.path("vpc_security_group_ids").forEach(g -> groups.add(g.asText()));
+        for (JsonNode rule : json.path("resource").path("aws_vpc_security_group_ingress_rule")) {
+            if (!groups.contains(rule.path("security_group_id").asText())) {
+                continue;
+            }
+            String protocol = rule.path("ip_protocol").asText();
+            if (protocol.equals("-1") || protocol.equals("all")) {
+                return true;
+            }
+            if ((protocol.equals("tcp") || protocol.equals("6")) && rule.path("from_port").asInt(Integer.MAX_VALUE) <= 22
+                    && rule.path("to_port").asInt(-1) >= 22) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> tunnelPrefixes(JsonNode json) {

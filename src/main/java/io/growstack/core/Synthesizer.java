@@ -1,7 +1,11 @@
 package io.growstack.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import java.io.IOException;
@@ -15,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -23,12 +26,19 @@ import java.util.stream.Stream;
 /**
  * Synthesizes a cdktf program atomically: into a temporary folder beside the output folder first
  * (cdktf's {@code App} creates its outdir as soon as it exists), then moving the generated files
- * into place. A program that throws leaves the output folder as it was. Files Terraform owns next
- * to the generated JSON ({@code .terraform/}, state, the lock file, overrides) are never touched.
+ * into place. A program that throws leaves the output folder as it was, and publishing is all or
+ * nothing across the stacks of one synth. Files Terraform owns next to the generated JSON
+ * ({@code .terraform/}, state, the lock file, overrides) are never touched, and neither is a stack
+ * this program does not define.
+ *
+ * <p>cdktf's {@code App} (in jsii's Node child, which inherits this process's environment) writes
+ * to {@code $CDKTF_OUTDIR} whenever it is set, ignoring the staging folder; so synth refuses to run
+ * with it set. {@code io.growstack.cli.Main} turns it into {@code --out} for a child process
+ * without it, which is how {@code cdktf synth} runs growstack.
  */
 public final class Synthesizer {
-    /** The files cdktf generates and this class replaces. */
-    private static final Set<String> GENERATED = Set.of("manifest.json", "cdk.tf.json");
+    /** The variable cdktf's CLI sets for the app, and cdktf's App prefers to its configured outdir. */
+    public static final String CDKTF_OUTDIR = "CDKTF_OUTDIR";
     private static final ObjectMapper READER = new ObjectMapper();
 
     private Synthesizer() {
@@ -62,6 +72,12 @@ public final class Synthesizer {
      * command line's summary loads its review and cost classes there).
      */
     public static Result synth(Path outDir, Map<String, Object> context, Consumer<App> program, Runnable warmUp) {
+        String cdktfOutdir = System.getenv(CDKTF_OUTDIR);
+        if (cdktfOutdir != null) {
+            throw new IllegalStateException(CDKTF_OUTDIR + " is set (" + cdktfOutdir + "): cdktf's App would write"
+                    + " there instead of the staging folder; run the program through io.growstack.cli.Main"
+                    + " (it re-runs itself without the variable, writing to that folder) or unset it");
+        }
         long start = System.nanoTime();
         Warmup.start(warmUp);
         Path out = outDir.toAbsolutePath().normalize();
@@ -96,41 +112,120 @@ public final class Synthesizer {
         }
     }
 
+    // All or nothing across stacks: every file that will be replaced is first copied aside, then
+    // each generated file is renamed into place (stacks first, the manifest cdktf reads last). If
+    // any rename fails, the files already replaced are restored and the new ones removed, so a
+    // failed publish never leaves one stack new and another old.
     private static Map<String, Path> publish(Path staging, Path out) throws IOException {
+        carryOtherStacksIntoManifest(staging, out);
         List<Path> generated;
         try (Stream<Path> files = Files.walk(staging)) {
-            generated = files.filter(Files::isRegularFile).sorted().toList();
+            generated = files.filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().equals("manifest.json"))
+                            .thenComparing(Comparator.naturalOrder()))
+                    .toList();
         }
         Files.createDirectories(out);
+        Path backup = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".previous-");
+        List<Path> replaced = new ArrayList<>();
+        List<Path> created = new ArrayList<>();
+        try {
+            for (Path file : generated) {
+                Path target = out.resolve(staging.relativize(file).toString());
+                boolean existed = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (existed && Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Path saved = backup.resolve(out.relativize(target).toString());
+                    Files.createDirectories(saved.getParent());
+                    Files.copy(target, saved, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                Files.createDirectories(target.getParent());
+                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                (existed ? replaced : created).add(target);
+            }
+        } catch (IOException | RuntimeException e) {
+            restore(backup, out, replaced, created, e);
+            throw e;
+        } finally {
+            deleteTree(backup);
+        }
         Map<String, Path> stacks = new LinkedHashMap<>();
-        List<Path> kept = new ArrayList<>();
         for (Path file : generated) {
             Path target = out.resolve(staging.relativize(file).toString());
-            Files.createDirectories(target.getParent());
-            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            kept.add(target);
             if (target.getFileName().toString().equals("cdk.tf.json")) {
                 stacks.put(target.getParent().getFileName().toString(), target);
             }
         }
-        removeStaleStacks(out.resolve("stacks"), kept);
         return stacks;
     }
 
-    // A stack removed from the program keeps its folder (it may hold state or .terraform) but
-    // loses its generated JSON, so nobody applies a stack that no longer exists.
-    private static void removeStaleStacks(Path stacksDir, List<Path> kept) throws IOException {
-        if (!Files.isDirectory(stacksDir)) {
+    private static void restore(Path backup, Path out, List<Path> replaced, List<Path> created, Exception failure) {
+        for (Path target : replaced) {
+            try {
+                Files.move(backup.resolve(out.relativize(target).toString()), target,
+                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        for (Path target : created) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    // A stack of the output folder that this program does not define (another example's, or one
+    // removed from the program) keeps its folder and its JSON: growstack never deletes another
+    // stack's output. It stays listed in the manifest because cdktf's CLI removes every stack
+    // folder the manifest does not name, state and all.
+    private static void carryOtherStacksIntoManifest(Path staging, Path out) throws IOException {
+        Path stagedManifest = staging.resolve("manifest.json");
+        Path stacksDir = out.resolve("stacks");
+        if (!Files.isRegularFile(stagedManifest) || !Files.isDirectory(stacksDir)) {
             return;
         }
+        ObjectNode manifest = (ObjectNode) READER.readTree(stagedManifest.toFile());
+        ObjectNode stacks = manifest.has("stacks") ? (ObjectNode) manifest.get("stacks") : manifest.putObject("stacks");
+        JsonNode previous = Files.isRegularFile(out.resolve("manifest.json"))
+                ? READER.readTree(out.resolve("manifest.json").toFile()).path("stacks")
+                : READER.createObjectNode();
+        List<String> others = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacksDir, Files::isDirectory)) {
             for (Path dir : dirs) {
-                Path json = dir.resolve("cdk.tf.json");
-                if (GENERATED.contains(json.getFileName().toString()) && !kept.contains(json)) {
-                    Files.deleteIfExists(json);
+                String name = dir.getFileName().toString();
+                if (!stacks.has(name) && Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
+                    others.add(name);
                 }
             }
         }
+        if (others.isEmpty()) {
+            return;
+        }
+        others.sort(null);
+        for (String name : others) {
+            JsonNode entry = previous.path(name);
+            if (!entry.isObject()) {
+                ObjectNode made = READER.createObjectNode();
+                made.put("name", name);
+                made.put("constructPath", name);
+                made.put("workingDirectory", "stacks/" + name);
+                made.put("synthesizedStackPath", "stacks/" + name + "/cdk.tf.json");
+                made.putArray("annotations");
+                made.putArray("dependencies");
+                entry = made;
+            }
+            stacks.set(name, entry);
+        }
+        // Keep cdktf's own layout (two-space indent, "key": value, no trailing newline).
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("").withArrayEmptySeparator(""));
+        Files.writeString(stagedManifest, READER.writer(printer).writeValueAsString(manifest));
     }
 
     private static Map<String, Integer> countByType(Path stackJson) throws IOException {

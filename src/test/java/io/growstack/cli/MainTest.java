@@ -50,9 +50,29 @@ class MainTest {
     }
 
     @Test
-    void anUnknownExampleIsRefusedAndNothingIsWritten() {
+    void anUnknownExampleIsRefusedNamingTheExamplesAndNothingIsWritten() {
         Path out = TestStacks.freshDir("cli-synth-unknown");
-        assertThat(run("synth", "--example", "v9-future", "--out", out.toString()).status()).isEqualTo(2);
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            status = Main.run("synth", "--example", "v9-future", "--out", out.toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("example 'v9-future' is not on the classpath")
+                .contains("examples: v1-single-server, v2-managed-database, v3-lean-nat, v3-private-network,"
+                        + " v4-high-availability, v5-next");
         assertThat(TestStacks.files(out)).isEmpty();
+    }
+
+    @Test
+    void everyExampleFolderIsRegisteredWithTheCommandLine() throws Exception {
+        try (var dirs = java.nio.file.Files.list(Path.of("examples"))) {
+            assertThat(Examples.available().keySet()).containsExactlyInAnyOrderElementsOf(
+                    dirs.filter(java.nio.file.Files::isDirectory).map(d -> d.getFileName().toString()).toList());
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.growstack.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
 import io.growstack.network.Network;
 import io.growstack.network.NetworkProps;
@@ -66,15 +68,55 @@ class SynthesizerTest {
     }
 
     @Test
-    void aStackRemovedFromTheProgramLosesItsJsonButKeepsItsFolder() throws Exception {
-        Path out = TestStacks.freshDir("removed-stack");
+    void aStackThisProgramDoesNotDefineKeepsItsFilesAndStaysInTheManifest() throws Exception {
+        Path out = TestStacks.freshDir("other-stack");
         Synthesizer.synth(out, app -> {
             TestStacks.stack(app, "old");
             TestStacks.stack(app, "kept");
         });
+        byte[] old = Files.readAllBytes(out.resolve("stacks/old/cdk.tf.json"));
         Files.writeString(out.resolve("stacks/old/terraform.tfstate"), "{}");
         Synthesizer.synth(out, app -> TestStacks.stack(app, "kept"));
         assertThat(TestStacks.files(out)).containsExactly("manifest.json", "stacks/kept/cdk.tf.json",
-                "stacks/old/terraform.tfstate");
+                "stacks/old/cdk.tf.json", "stacks/old/terraform.tfstate");
+        assertThat(Files.readAllBytes(out.resolve("stacks/old/cdk.tf.json"))).isEqualTo(old);
+        // cdktf's CLI deletes every stack folder its manifest does not name, so the other stack stays named.
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("stacks").fieldNames()).toIterable().containsExactly("kept", "old");
+        assertThat(manifest.path("stacks").path("old").path("synthesizedStackPath").asText())
+                .isEqualTo("stacks/old/cdk.tf.json");
+    }
+
+    @Test
+    void aFailureWhilePublishingTheSecondStackLeavesTheFirstUntouched() throws Exception {
+        Path out = TestStacks.freshDir("publish-all-or-nothing");
+        Consumer<App> two = app -> {
+            new Network(TestStacks.stack(app, "a-first"), "network");
+            new Network(TestStacks.stack(app, "b-second"), "network");
+        };
+        Synthesizer.synth(out, app -> {
+            TestStacks.stack(app, "a-first");
+            TestStacks.stack(app, "b-second");
+        });
+        byte[] first = Files.readAllBytes(out.resolve("stacks/a-first/cdk.tf.json"));
+        byte[] manifest = Files.readAllBytes(out.resolve("manifest.json"));
+        // The second stack's JSON cannot be replaced: a non-empty folder stands where the file goes.
+        Path blocked = out.resolve("stacks/b-second/cdk.tf.json");
+        Files.delete(blocked);
+        Files.createDirectories(blocked.resolve("in-the-way"));
+
+        assertThatThrownBy(() -> Synthesizer.synth(out, two)).isInstanceOf(java.io.UncheckedIOException.class);
+
+        assertThat(Files.readAllBytes(out.resolve("stacks/a-first/cdk.tf.json"))).isEqualTo(first);
+        assertThat(Files.readAllBytes(out.resolve("manifest.json"))).isEqualTo(manifest);
+        try (var siblings = Files.list(out.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.contains(".staging-") || n.contains(".previous-"));
+        }
+        Files.delete(blocked.resolve("in-the-way"));
+        Files.delete(blocked);
+        Synthesizer.synth(out, two);
+        assertThat(Files.readString(out.resolve("stacks/a-first/cdk.tf.json"))).contains("aws_vpc");
+        assertThat(Files.readString(out.resolve("stacks/b-second/cdk.tf.json"))).contains("aws_vpc");
     }
 }

@@ -49,4 +49,35 @@ class DeliveryFilesCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("no delivery found");
     }
+
+    @Test
+    void aSecondStacksDeliveryNeverOverwritesTheFirstsFiles() throws Exception {
+        Path out = TestStacks.freshDir("delivery-command-two-stacks");
+        io.growstack.core.Synthesizer.synth(out, app -> {
+            for (String env : java.util.List.of("prod", "dev")) {
+                DeliveryStacks.blueGreen(new io.growstack.core.GrowStack(app, env,
+                        io.growstack.core.GrowStackProps.builder(TestStacks.REGION).project("shop").environment(env)
+                                .build()), UnaryOperator.identity());
+            }
+        });
+        Path repo = TestStacks.freshDir("delivery-command-two-stacks-repo");
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "--out", out.toString(), "--dir", repo.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("would both write .github/workflows/deploy-api-delivery.yml")
+                .contains("would both read the repository variable API_DELIVERY_DEPLOY_ROLE_ARN")
+                .contains("nothing was written");
+        assertThat(TestStacks.files(repo)).isEmpty();
+
+        assertThat(run(new StringWriter(), new StringWriter(), "--out", out.toString(), "--stack", "prod",
+                "--dir", repo.toString())).isZero();
+        byte[] prodWorkflow = Files.readAllBytes(repo.resolve(".github/workflows/deploy-api-delivery.yml"));
+        StringWriter devErr = new StringWriter();
+        assertThat(run(new StringWriter(), devErr, "--out", out.toString(), "--stack", "dev", "--dir", repo.toString()))
+                .isEqualTo(2);
+        assertThat(devErr.toString()).contains(".github/workflows/deploy-api-delivery.yml exists and was written for"
+                + " another delivery");
+        assertThat(Files.readAllBytes(repo.resolve(".github/workflows/deploy-api-delivery.yml"))).isEqualTo(prodWorkflow);
+        assertThat(run(new StringWriter(), new StringWriter(), "--out", out.toString(), "--stack", "prod",
+                "--dir", repo.toString())).as("the same delivery rewrites its own files").isZero();
+    }
 }

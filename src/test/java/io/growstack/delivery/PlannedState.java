@@ -40,7 +40,7 @@ final class PlannedState {
         this.dir = dir;
     }
 
-    /** The state after apply, as the local backend file {@code test.tfstate} holds it (also written there). */
+    /** The state after apply, as the offline override's local backend file holds it (also written there). */
     ObjectNode converge() {
         resourceSchemas = read(ok(run("terraform", "providers", "schema", "-json")).stdout())
                 .path("provider_schemas").path(PROVIDER).path("resource_schemas");
@@ -69,7 +69,7 @@ final class PlannedState {
     /** Writes {@code state} where the test override's local backend reads it. */
     void write(ObjectNode state) {
         try {
-            Files.writeString(dir.resolve("test.tfstate"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
+            Files.writeString(dir.resolve(io.growstack.terraform.Terraform.OFFLINE_STATE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,14 @@ package io.growstack.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.growstack.cli.TunnelCommand;
+import io.growstack.compute.AutoScaledService;
+import io.growstack.compute.AutoScaledServiceProps;
+import io.growstack.compute.Bastion;
+import io.growstack.compute.BastionProps;
+import io.growstack.network.NatInstanceProps;
+import io.growstack.network.NatProvider;
+import io.growstack.network.Network;
+import io.growstack.network.NetworkProps;
 import io.growstack.testing.TestStacks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -89,5 +97,21 @@ class TunnelCommandTest {
     private static Path stateFile() {
         String path = stack.json().path("terraform").path("backend").path("local").path("path").asText();
         return stack.dir().resolve(path).normalize();
+    }
+
+    @Test
+    void aBastionWithoutPort22GetsTheSessionManagerFormWithoutAsking() {
+        TestStacks.Synthesized ssmOnly = TestStacks.synthStack("tunnel-ssm-only", s -> {
+            Network network = new Network(s, "network", NetworkProps.builder().availabilityZones(TestStacks.ZONES)
+                    .nat(NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())).build());
+            Bastion bastion = new Bastion(s, "bastion", BastionProps.builder(network).ami(TestStacks.X86_AMI).build());
+            AutoScaledService service = new AutoScaledService(s, "web", AutoScaledServiceProps.builder(network)
+                    .ami(TestStacks.ARM_AMI).deletionProtection(false).build());
+            new Monitoring(s, "monitoring", Fixtures.props(new Fixtures.Parts(network, bastion, service), b -> b.alarms(false)));
+        });
+        Run r = run("--out", ssmOnly.dir().getParent().getParent().toString());
+        assertThat(r.status()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).startsWith("aws ssm start-session").doesNotContain("ssh ");
+        assertThat(r.stderr()).contains("the bastion admits no SSH");
     }
 }

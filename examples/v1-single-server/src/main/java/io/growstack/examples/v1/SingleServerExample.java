@@ -6,6 +6,7 @@ import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
 import io.growstack.core.GrowStack;
 import io.growstack.core.GrowStackProps;
+import io.growstack.core.Output;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
 import io.growstack.network.NetworkProps;
@@ -49,6 +50,7 @@ public final class SingleServerExample {
         server.connections().allowFromAnyIpv4(Port.tcp(443), "HTTPS to nginx");
         // The seed deployed by SSH from anywhere with a key pair: the review flags this as high.
         server.connections().allowFromAnyIpv4(Port.tcp(22), "SSH from anywhere (version 1 history)");
+        new Output(stack, "server-ip", "server_public_ip", server.publicIp(), "The box's Elastic IP", false);
     }
 
     /** Synthesizes the stack: {@code mvn -q compile exec:java} or {@code cdktf synth}. */

@@ -6,6 +6,7 @@ import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
 import io.growstack.core.GrowStack;
 import io.growstack.core.GrowStackProps;
+import io.growstack.core.Output;
 import io.growstack.data.Database;
 import io.growstack.data.DatabaseProps;
 import io.growstack.network.NatProvider;
@@ -47,6 +48,9 @@ public final class ManagedDatabaseExample {
         db.connections().allowDefaultPortFrom(api, "MySQL from the API");
         // The seed's database answered the internet: the review flags both of these as high.
         db.connections().allowFromAnyIpv4(Port.tcp(3306), "MySQL from anywhere (version 2 history)");
+        new Output(stack, "api-ip", "api_public_ip", api.publicIp(), "The API host's public IP", false);
+        new Output(stack, "jenkins-ip", "jenkins_public_ip", jenkins.publicIp(), "The Jenkins host's public IP", false);
+        new Output(stack, "db-endpoint", "db_endpoint", db.endpoint(), "The database's host:port", false);
     }
 
     /** Synthesizes the stack: {@code mvn -q compile exec:java} or {@code cdktf synth}. */

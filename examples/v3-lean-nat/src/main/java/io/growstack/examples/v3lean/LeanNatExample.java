@@ -10,6 +10,7 @@ import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
 import io.growstack.core.GrowStack;
 import io.growstack.core.GrowStackProps;
+import io.growstack.core.Output;
 import io.growstack.data.Database;
 import io.growstack.data.DatabaseProps;
 import io.growstack.delivery.Delivery;
@@ -57,6 +58,8 @@ public final class LeanNatExample {
 
         new Delivery(stack, "delivery", DeliveryProps.builder(DeliveryTarget.inPlace(api))
                 .github(GitHubOidcProps.builder(GitHubSubject.branch(REPOSITORY, "main")).build()).build());
+        new Output(stack, "proxy-ip", "proxy_public_ip", proxy.publicIp(), "The reverse proxy's public IP", false);
+        new Output(stack, "db-endpoint", "db_endpoint", db.endpoint(), "The database's host:port", false);
     }
 
     /** Synthesizes the stack: {@code mvn -q compile exec:java} or {@code cdktf synth}. */

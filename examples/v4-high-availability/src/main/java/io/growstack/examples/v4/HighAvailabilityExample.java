@@ -13,6 +13,7 @@ import io.growstack.compute.ServerProps;
 import io.growstack.core.Architecture;
 import io.growstack.core.GrowStack;
 import io.growstack.core.GrowStackProps;
+import io.growstack.core.Output;
 import io.growstack.core.Suppressions;
 import io.growstack.data.Database;
 import io.growstack.data.DatabaseProps;
@@ -81,6 +82,10 @@ public final class HighAvailabilityExample {
                 .prometheus(PrometheusRelease.of(PROMETHEUS_VERSION, Architecture.ARM64,
                         prometheusSha256.getStringValue()))
                 .build());
+        new Output(stack, "alb-dns", "alb_dns_name", api.albDnsName(), "The load balancer's DNS name", false);
+        new Output(stack, "cdn-domain", "cloudfront_domain", web.distributionDomainName(),
+                "The CloudFront distribution's domain name", false);
+        new Output(stack, "db-endpoint", "db_endpoint", db.endpoint(), "The database's host:port", false);
     }
 
     /** Synthesizes the stack: {@code mvn -q compile exec:java} or {@code cdktf synth}. */

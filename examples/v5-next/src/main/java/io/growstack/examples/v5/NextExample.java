@@ -17,6 +17,7 @@ import io.growstack.compute.ServerProps;
 import io.growstack.core.Architecture;
 import io.growstack.core.GrowStack;
 import io.growstack.core.GrowStackProps;
+import io.growstack.core.Output;
 import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.StateBackend;
@@ -168,6 +169,10 @@ public final class NextExample {
         new TerraformOutput(stack, "cache_primary_endpoint", TerraformOutputConfig.builder()
                 .value(cache.primaryEndpoint()).description("The Valkey primary endpoint (TLS, port "
                         + Cache.DEFAULT_PORT + ")").build());
+        new Output(stack, "alb-dns", "alb_dns_name", api.albDnsName(), "The load balancer's DNS name", false);
+        new Output(stack, "cdn-domain", "cloudfront_domain", web.distributionDomainName(),
+                "The CloudFront distribution's domain name", false);
+        new Output(stack, "db-endpoint", "db_endpoint", db.endpoint(), "The database's host:port", false);
         return stack;
     }
 
