@@ -99,9 +99,7 @@ class ResourceEscapeHatchTest {
         Terraform.writeOverride(stack);
         assertThat(Terraform.init(stack.dir()).exitCode()).isZero();
         assertThat(Terraform.validate(stack.dir()).exitCode()).isZero();
-        var plan = Terraform.plan(stack.dir());
-        assertThat(plan.exitCode()).as(plan.stderr()).isZero();
-        assertThat(Terraform.planAdds(plan)).isEqualTo(8);
+        assertThat(Terraform.planAdds(stack.dir())).isEqualTo(8);
     }
 
     /** Arguments with a list of blocks, to override into. */

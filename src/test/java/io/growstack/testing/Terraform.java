@@ -83,6 +83,13 @@ public final class Terraform {
         return convert(TERRAFORM.validate(dir));
     }
 
+    /** Runs the offline plan in {@code dir}, asserts it passes and returns how many instances it would create. */
+    public static int planAdds(Path dir) {
+        io.growstack.terraform.Terraform.Result plan = TERRAFORM.plan(dir, java.util.List.of());
+        assertThat(plan.ok()).as(plan.describe()).isTrue();
+        return io.growstack.terraform.Terraform.planAdds(plan);
+    }
+
     private static Tools.ProcessResult convert(io.growstack.terraform.Terraform.Result result) {
         return new Tools.ProcessResult(result.command(), result.exitCode(), result.stdout(), result.stderr(),
                 result.timedOut());
