@@ -6,6 +6,7 @@ import io.growstack.aws.LaunchTemplate;
 import io.growstack.aws.Lb;
 import io.growstack.aws.LbListener;
 import io.growstack.aws.LbTargetGroup;
+import io.growstack.core.Ids;
 import io.growstack.core.Local;
 import io.growstack.core.GrowStack;
 import io.growstack.core.InstanceType;
@@ -121,7 +122,7 @@ public class AutoScaledService extends Construct implements IConnectable {
 
     /** Creates the service; throws {@link ValidationException} for bad settings, before creating anything. */
     public AutoScaledService(Construct scope, String id, AutoScaledServiceProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         String name = checkName(stack.naming().prefix(), id);
         this.type = Images.type(this, "instanceType", props.instanceType);

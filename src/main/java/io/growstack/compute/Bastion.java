@@ -1,5 +1,6 @@
 package io.growstack.compute;
 
+import io.growstack.core.Ids;
 import io.growstack.core.Cidr;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
@@ -27,7 +28,7 @@ public class Bastion extends Construct implements IConnectable {
 
     /** Creates the bastion; throws {@link ValidationException} for bad settings. */
     public Bastion(Construct scope, String id, BastionProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         for (String cidr : props.sshCidrs) {
             if (Tokens.containsReference(cidr)) {
                 continue;

@@ -1,5 +1,6 @@
 package io.growstack.compute;
 
+import io.growstack.core.Ids;
 import io.growstack.core.Cidr;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
@@ -66,7 +67,7 @@ public class ReverseProxy extends Construct implements IConnectable {
 
     /** Creates the proxy; throws {@link ValidationException} for bad settings, before creating anything. */
     public ReverseProxy(Construct scope, String id, ReverseProxyProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         InstanceType type = Images.type(this, "instanceType", props.instanceType);
         Images.checkArchitecture(this, "ami", type, props.ami);
         this.nginx = nginx(props).build(getNode().getPath());

@@ -2,6 +2,7 @@ package io.growstack.compute;
 
 import io.growstack.aws.Eip;
 import io.growstack.aws.Instance;
+import io.growstack.core.Ids;
 import io.growstack.core.GrowStack;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
@@ -36,7 +37,7 @@ public class Server extends Construct implements IConnectable {
 
     /** Creates the server; throws {@link ValidationException} for bad settings. */
     public Server(Construct scope, String id, ServerProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         this.type = Images.type(this, "instanceType", props.instanceType);
         Images.checkArchitecture(this, "ami", type, props.ami);

@@ -2,6 +2,7 @@ package io.growstack.data;
 
 import io.growstack.aws.ElasticacheReplicationGroup;
 import io.growstack.aws.ElasticacheSubnetGroup;
+import io.growstack.core.Ids;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Resource;
 import io.growstack.core.ValidationException;
@@ -47,7 +48,7 @@ public class Cache extends Construct implements IConnectable {
 
     /** Creates the cache; throws {@link ValidationException} for bad settings. */
     public Cache(Construct scope, String id, CacheProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         Set<String> versions = props.engine == null ? null : CacheProps.KNOWN_ENGINE_VERSIONS.get(props.engine);
         if (versions == null) {

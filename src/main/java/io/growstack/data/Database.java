@@ -3,6 +3,7 @@ package io.growstack.data;
 import io.growstack.aws.DbInstance;
 import io.growstack.aws.DbParameterGroup;
 import io.growstack.aws.DbSubnetGroup;
+import io.growstack.core.Ids;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
@@ -62,7 +63,7 @@ public class Database extends Construct implements IConnectable {
 
     /** Creates the database; throws {@link ValidationException} for bad settings. */
     public Database(Construct scope, String id, DatabaseProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         if (props.engineVersion == null || !DatabaseProps.KNOWN_ENGINE_VERSIONS.contains(props.engineVersion)) {
             throw ValidationException.of(this, "engineVersion", props.engineVersion,

@@ -9,6 +9,7 @@ import io.growstack.aws.Instance;
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
+import io.growstack.core.Ids;
 import io.growstack.core.Local;
 import io.growstack.core.Output;
 import io.growstack.core.Architecture;
@@ -87,7 +88,7 @@ public class Delivery extends Construct {
 
     /** Creates the pipeline; throws {@link ValidationException} for bad settings, before creating anything. */
     public Delivery(Construct scope, String id, DeliveryProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         this.target = props.target;
         String path = getNode().getPath();

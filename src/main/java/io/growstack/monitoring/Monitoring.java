@@ -5,6 +5,7 @@ import io.growstack.compute.Bastion;
 import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
+import io.growstack.core.Ids;
 import io.growstack.core.Output;
 import io.growstack.core.GrowStack;
 import io.growstack.core.InstanceType;
@@ -100,7 +101,7 @@ public class Monitoring extends Construct implements IConnectable {
 
     /** Creates the monitoring host; throws {@link ValidationException} for bad settings, before creating anything. */
     public Monitoring(Construct scope, String id, MonitoringProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         InstanceType type = InstanceType.parse(props.instanceType).orElseThrow(() -> ValidationException.of(this,
                 "instanceType", props.instanceType,

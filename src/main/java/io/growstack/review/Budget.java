@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.TerraformProvider;
 import io.growstack.aws.BudgetsBudget;
+import io.growstack.core.Ids;
 import io.growstack.core.AwsProvider;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Json;
@@ -63,7 +64,7 @@ public class Budget extends Construct {
 
     /** Creates the budget; throws {@link ValidationException} for bad settings. */
     public Budget(Construct scope, String id, BudgetProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         this.stack = GrowStack.of(this);
         this.name = props.budgetName != null ? props.budgetName : stack.naming().name(id);
         if (!NAME.matcher(name).matches()) {

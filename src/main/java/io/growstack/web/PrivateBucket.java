@@ -1,5 +1,6 @@
 package io.growstack.web;
 
+import io.growstack.core.Ids;
 import io.growstack.core.PolicyStatement;
 import io.growstack.aws.S3Bucket;
 import io.growstack.aws.S3BucketLifecycleConfiguration;
@@ -67,7 +68,7 @@ public class PrivateBucket extends Construct {
 
     /** Creates the bucket; throws {@link ValidationException} for bad settings. */
     public PrivateBucket(Construct scope, String id, PrivateBucketProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         this.name = props.bucketName != null ? props.bucketName : stack.naming().name(id);
         this.partition = stack.partition();

@@ -1,5 +1,6 @@
 package io.growstack.web;
 
+import io.growstack.core.Ids;
 import io.growstack.core.PolicyStatement;
 import io.growstack.aws.CloudfrontDistribution;
 import io.growstack.aws.CloudfrontOriginAccessControl;
@@ -75,7 +76,7 @@ public class StaticSite extends Construct {
 
     /** Creates the site; throws {@link ValidationException} for bad settings. */
     public StaticSite(Construct scope, String id, StaticSiteProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         String name = props.bucketName != null ? props.bucketName : stack.naming().name(id);
         validate(name, props);
