@@ -372,13 +372,27 @@ public final class SecurityRules {
             "add flow logs (growstack: NetworkProps.builder().flowLogs(FlowLogs.toCloudWatch()))",
             "AwsSolutions-VPC7, NIST.800.53.R5-VPCFlowLogsEnabled", "CKV2_AWS_11");
 
+    /**
+     * An {@code aws_db_parameter_group} (or {@code aws_rds_cluster_parameter_group}) whose
+     * {@code parameter} blocks set {@code require_secure_transport} to {@code 0}, {@code OFF} or
+     * {@code false}: MySQL then accepts clients in plain text. growstack's Database sets it to 1; a
+     * user's {@code parameter("require_secure_transport", "0")} is accepted but needs a suppression
+     * with a reason.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: no direct equivalent.
+     */
+    public static final Rule RDS_TLS_NOT_REQUIRED = new Rule("GS-RDS-006", "RdsTlsNotRequired", Severity.HIGH,
+            "the database accepts unencrypted client connections (require_secure_transport is off)",
+            "keep require_secure_transport = 1 and connect with TLS (MySQL clients: --ssl-mode=REQUIRED)",
+            "no direct equivalent", "no direct equivalent");
+
     /** Every rule, in id order. */
     public static final List<Rule> ALL = List.of(
             CF_S3_WITHOUT_OAC, CF_ALLOW_HTTP, CF_OLD_TLS,
             EC2_IMDSV2, EBS_UNENCRYPTED,
             ELB_HTTP_LISTENER, ELB_INVALID_HEADERS, ELB_OLD_TLS, ELB_NO_ACCESS_LOGS,
             IAM_PUBLIC_PRINCIPAL, IAM_ADMIN, IAM_GITHUB_OIDC, IAM_SERVICE_WILDCARD, IAM_STAR_RESOURCE,
-            RDS_PUBLIC, RDS_UNENCRYPTED, RDS_NO_BACKUPS, RDS_NO_DELETION_PROTECTION, RDS_SINGLE_AZ,
+            RDS_PUBLIC, RDS_UNENCRYPTED, RDS_NO_BACKUPS, RDS_NO_DELETION_PROTECTION, RDS_SINGLE_AZ, RDS_TLS_NOT_REQUIRED,
             S3_PUBLIC_ACCESS_BLOCK, S3_TLS_ONLY,
             SG_ADMIN_FROM_WORLD, SG_DATA_FROM_WORLD, SG_OTHER_FROM_WORLD, NAT_BEYOND_VPC,
             VPC_NO_FLOW_LOGS);
