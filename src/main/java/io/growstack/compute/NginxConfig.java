@@ -494,7 +494,7 @@ public final class NginxConfig {
 
         /** How requests are spread over the upstreams. Default: round robin. */
         public Builder loadBalancing(LoadBalancing loadBalancing) {
-            this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing");
+            this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing must not be null");
             return this;
         }
 

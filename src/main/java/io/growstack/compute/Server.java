@@ -41,6 +41,7 @@ public class Server extends Construct implements IConnectable {
         GrowStack stack = GrowStack.of(this);
         this.type = Images.type(this, "instanceType", props.instanceType);
         Images.checkArchitecture(this, "ami", type, props.ami);
+        Images.checkManagedPolicies(this, props.managedPolicyArns);
         List<String> subnets = props.network.subnetIds(props.tier);
         if (subnets.isEmpty()) {
             throw ValidationException.of(this, "tier", props.tier,

@@ -174,7 +174,11 @@ public class GrowStack extends TerraformStack {
         for (Architecture architecture : Architecture.values()) {
             Object id = map.get(architecture.awsName());
             if (id != null) {
-                pinnedAmis.put(architecture, Ami.of(String.valueOf(id), architecture).id());
+                if (!Ami.isValidId(String.valueOf(id))) {
+                    throw ValidationException.of(this, "context " + CONTEXT_AMIS + "." + architecture.awsName(), id,
+                            Ami.EXPECTED);
+                }
+                pinnedAmis.put(architecture, String.valueOf(id));
             }
         }
     }

@@ -24,7 +24,7 @@ public record PolicyStatement(String sid, String effect, String principalType, L
                               List<String> actions, List<String> resources,
                               Map<String, Map<String, List<String>>> conditions) {
     public PolicyStatement {
-        Objects.requireNonNull(effect, "effect");
+        Objects.requireNonNull(effect, "effect must not be null");
         principals = principals == null ? List.of() : List.copyOf(principals);
         conditions = conditions == null ? Map.of() : conditions;
         actions = List.copyOf(actions);

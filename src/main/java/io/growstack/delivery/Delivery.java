@@ -204,11 +204,15 @@ public class Delivery extends Construct {
             throw ValidationException.of(this, "staticSite", props.staticSite.getNode().getPath(),
                     "expected github(...) too: the site is published by the GitHub Actions deploy role");
         }
-        if (props.serviceName != null && !SERVICE_NAME.matcher(props.serviceName).matches()
-                || props.serviceName == null && !SERVICE_NAME.matcher(getNode().getId()).matches()) {
-            throw ValidationException.of(this, "serviceName", props.serviceName != null ? props.serviceName
-                    : getNode().getId(), "expected 1-32 lowercase letters, digits or hyphens starting with a letter"
-                    + " (the systemd unit and user on the hosts)");
+        if (props.serviceName != null && !SERVICE_NAME.matcher(props.serviceName).matches()) {
+            throw ValidationException.of(this, "serviceName", props.serviceName, "expected 1-32 lowercase letters,"
+                    + " digits or hyphens starting with a letter (the systemd unit and user on the hosts)");
+        }
+        // Without serviceName the construct id is the service name: blame the id the user chose.
+        if (props.serviceName == null && !SERVICE_NAME.matcher(getNode().getId()).matches()) {
+            throw ValidationException.of(this, "id", getNode().getId(), "expected 1-32 lowercase letters, digits or"
+                    + " hyphens starting with a letter, because the id is the service name (the systemd unit and user"
+                    + " on the hosts) unless serviceName(...) is set; rename the construct or set serviceName");
         }
         if (props.javaVersion < 17 || props.javaVersion > 99) {
             throw ValidationException.of(this, "javaVersion", props.javaVersion,

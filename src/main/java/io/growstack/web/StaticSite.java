@@ -116,10 +116,7 @@ public class StaticSite extends Construct {
     }
 
     private void validate(String name, StaticSiteProps props) {
-        String problem = PrivateBucket.bucketNameProblem(name);
-        if (problem != null) {
-            throw ValidationException.of(this, "bucketName", name, problem);
-        }
+        PrivateBucket.checkName(this, props.bucketName, name);
         if (!PRICE_CLASSES.contains(props.priceClass)) {
             throw ValidationException.of(this, "priceClass", props.priceClass,
                     "expected PriceClass_100, PriceClass_200 or PriceClass_All");
