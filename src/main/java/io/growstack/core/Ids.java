@@ -13,6 +13,7 @@ import software.constructs.Construct;
  * the scope's path is fetched only when there is an error to report.
  */
 public final class Ids {
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
     private Ids() {
     }
 
@@ -31,6 +32,17 @@ public final class Ids {
             String parent = scope.getNode().getPath();
             throw new ValidationException(parent.isEmpty() ? "(app)" : parent, "id", id,
                     "expected a non-empty construct id (it becomes part of Terraform addresses)");
+        }
+        // Terraform names (the construct path joined by '_') may hold only letters, digits, '_'
+        // and '-', and must start with a letter or '_' ("Resource names", Terraform language docs).
+        if (!NAME.matcher(id).matches()) {
+            throw new ValidationException(join(scope.getNode().getPath(), id), "id", id,
+                    "expected letters, digits, '_' or '-' only (it becomes part of Terraform addresses such as"
+                            + " aws_vpc.network_vpc)");
+        }
+        if (scope instanceof GrowStack && !Character.isLetter(id.charAt(0)) && id.charAt(0) != '_') {
+            throw new ValidationException(join(scope.getNode().getPath(), id), "id", id,
+                    "expected an id starting with a letter or '_' (Terraform names its resources after it)");
         }
         if (scope.getNode().tryFindChild(id) != null) {
             String parent = scope.getNode().getPath();

@@ -90,6 +90,17 @@ class ListedBadInputsTest {
     }
 
     @Test
+    void anIdTerraformCannotNameIsOurError() {
+        // Found by the names property: a '.' in a bucket's id made Terraform reject the resource names.
+        assertRejected("dot-id", stack -> new io.growstack.web.PrivateBucket(stack, "b9.bucket"),
+                "app/b9.bucket: property 'id' is 'b9.bucket': expected letters, digits, '_' or '-' only (it becomes"
+                        + " part of Terraform addresses such as aws_vpc.network_vpc)");
+        assertRejected("digit-id", stack -> new Network(stack, "9net"),
+                "app/9net: property 'id' is '9net': expected an id starting with a letter or '_' (Terraform names its"
+                        + " resources after it)");
+    }
+
+    @Test
     void nullPropsAndBuilderArgumentsNameTheArgument() {
         assertThatThrownBy(() -> TestStacks.synthStack("null-props", stack -> new Bastion(stack, "bastion", null)))
                 .isInstanceOf(NullPointerException.class).hasMessage("null-props/bastion: props must not be null");
