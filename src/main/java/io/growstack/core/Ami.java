@@ -39,6 +39,7 @@ public record Ami(String id, Architecture architecture) {
 
     /** The public SSM parameter that names the latest Amazon Linux 2023 AMI for an architecture. */
     public static String amazonLinux2023Parameter(Architecture architecture) {
+        Args.notNull(architecture, "architecture");
         return "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-" + architecture.awsName();
     }
 

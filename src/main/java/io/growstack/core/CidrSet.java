@@ -30,6 +30,7 @@ public final class CidrSet {
 
     /** Whether the IPv4 blocks among {@code cidrs} together cover every IPv4 address. */
     public static boolean coversAllIpv4(Collection<String> cidrs) {
+        Args.notNull(cidrs, "cidrs");
         List<BigInteger[]> ranges = new ArrayList<>();
         for (String text : cidrs) {
             Cidr.parse(text).ifPresent(c -> ranges.add(new BigInteger[] {
@@ -40,6 +41,7 @@ public final class CidrSet {
 
     /** Whether the IPv6 blocks among {@code cidrs} together cover every IPv6 address. */
     public static boolean coversAllIpv6(Collection<String> cidrs) {
+        Args.notNull(cidrs, "cidrs");
         List<BigInteger[]> ranges = new ArrayList<>();
         for (String text : cidrs) {
             ipv6(text).ifPresent(ranges::add);
@@ -49,6 +51,7 @@ public final class CidrSet {
 
     /** Whether {@code cidrs} admit the whole IPv4 or the whole IPv6 internet. */
     public static boolean coversInternet(Collection<String> cidrs) {
+        Args.notNull(cidrs, "cidrs");
         return coversAllIpv4(cidrs) || coversAllIpv6(cidrs);
     }
 
@@ -57,6 +60,7 @@ public final class CidrSet {
      * {@code 0.0.0.0/1 + 128.0.0.0/1 (together 0.0.0.0/0)}; empty when it does not.
      */
     public static Optional<String> describeInternet(Collection<String> cidrs) {
+        Args.notNull(cidrs, "cidrs");
         List<String> parts = new ArrayList<>();
         if (coversAllIpv4(cidrs)) {
             parts.add(describe(cidrs.stream().filter(c -> Cidr.parse(c).isPresent()).toList(), "0.0.0.0/0"));

@@ -245,6 +245,7 @@ public class GrowStack extends TerraformStack {
 
     /** The stack that contains {@code construct}. */
     public static GrowStack of(IConstruct construct) {
+        Args.notNull(construct, "construct");
         IConstruct current = construct;
         while (current != null) {
             if (current instanceof GrowStack stack) {

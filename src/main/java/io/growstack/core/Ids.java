@@ -67,6 +67,7 @@ public final class Ids {
      * {@code id} under {@code scope} when {@code value} is null; returns {@code value} otherwise.
      */
     public static <T> T notNull(Construct scope, String id, T value, String argument) {
+        Args.notNull(scope, "scope");
         if (value == null) {
             throw new NullPointerException(join(scope.getNode().getPath(), id) + ": " + argument + " must not be null");
         }

@@ -45,6 +45,8 @@ public final class Synthesizer {
 
     /** Runs {@code program} against a fresh {@link App} and writes its stacks under {@code outDir}. */
     public static Result synth(Path outDir, Consumer<App> program) {
+        Args.notNull(outDir, "outDir");
+        Args.notNull(program, "program");
         return synth(outDir, Map.of(), program);
     }
 
@@ -53,6 +55,9 @@ public final class Synthesizer {
      * {@link GrowStack#CONTEXT_ZONES} and {@link GrowStack#CONTEXT_AMIS} to pin zones and images.
      */
     public static Result synth(Path outDir, Map<String, Object> context, Consumer<App> program) {
+        Args.notNull(outDir, "outDir");
+        Args.notNull(context, "context");
+        Args.notNull(program, "program");
         long start = System.nanoTime();
         Path out = outDir.toAbsolutePath().normalize();
         Path staging = null;

@@ -1,5 +1,6 @@
 package io.growstack.delivery;
 
+import io.growstack.core.Args;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +98,7 @@ public record DeliveryManifest(int formatVersion, String name, String region, St
 
     /** Every manifest in a synthesized stack ({@code cdk.tf.json}), in output-name order. */
     public static List<DeliveryManifest> fromStack(JsonNode stack) {
+        Args.notNull(stack, "stack");
         List<DeliveryManifest> found = new ArrayList<>();
         JsonNode outputs = stack.path("output");
         List<String> names = new ArrayList<>();
@@ -115,6 +117,7 @@ public record DeliveryManifest(int formatVersion, String name, String region, St
      * the real ARNs and ids, in output-name order.
      */
     public static List<DeliveryManifest> fromOutputs(JsonNode terraformOutputs) {
+        Args.notNull(terraformOutputs, "terraformOutputs");
         List<DeliveryManifest> found = new ArrayList<>();
         List<String> names = new ArrayList<>();
         terraformOutputs.fieldNames().forEachRemaining(names::add);

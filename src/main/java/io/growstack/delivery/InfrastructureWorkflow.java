@@ -1,5 +1,6 @@
 package io.growstack.delivery;
 
+import io.growstack.core.Args;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,6 +73,7 @@ public final class InfrastructureWorkflow {
 
     /** The workflow for {@code settings}. */
     public static InfrastructureWorkflow of(Settings settings) {
+        Args.notNull(settings, "settings");
         return new InfrastructureWorkflow(settings);
     }
 

@@ -1,5 +1,6 @@
 package io.growstack.network;
 
+import io.growstack.core.Args;
 import io.growstack.aws.AvailabilityZonesData;
 import io.growstack.aws.CloudwatchLogGroup;
 import io.growstack.aws.FlowLog;
@@ -299,6 +300,11 @@ public class Network extends Construct implements INetwork {
     /** An existing network, for blocks that need one: ids as plain values or tokens. */
     public static INetwork fromAttributes(String vpcId, String vpcCidr, List<String> availabilityZones,
                                           List<String> publicSubnetIds, List<String> privateSubnetIds) {
+        Args.notNull(vpcId, "vpcId");
+        Args.notNull(vpcCidr, "vpcCidr");
+        Args.notNull(availabilityZones, "availabilityZones");
+        Args.notNull(publicSubnetIds, "publicSubnetIds");
+        Args.notNull(privateSubnetIds, "privateSubnetIds");
         return new ImportedNetwork(vpcId, vpcCidr, List.copyOf(availabilityZones), List.copyOf(publicSubnetIds),
                 List.copyOf(privateSubnetIds));
     }
