@@ -178,6 +178,15 @@ class ListedBadInputsTest {
     }
 
     @Test
+    void aRegionNamedThroughItsZonesInTheContextIsAccepted() {
+        TestStacks.Synthesized s = TestStacks.synth("region-context", app -> {
+            app.getNode().setContext(GrowStack.CONTEXT_KNOWN_ZONES, List.of("xx-east-1a", "xx-east-1b"));
+            new GrowStack(app, "app", GrowStackProps.builder("xx-east-1").project("test").build());
+        });
+        assertThat(s.json().path("provider").path("aws").get(0).path("region").asText()).isEqualTo("xx-east-1");
+    }
+
+    @Test
     void anSslPolicyAwsDoesNotPublishIsRejected() {
         assertRejected("ssl-policy", stack -> new AutoScaledService(stack, "web",
                         AutoScaledServiceProps.builder(network(stack)).ami(TestStacks.ARM_AMI)
