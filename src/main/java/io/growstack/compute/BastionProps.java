@@ -1,7 +1,7 @@
 package io.growstack.compute;
 
-import io.growstack.core.Args;
 import io.growstack.core.Ami;
+import io.growstack.core.Args;
 import io.growstack.network.INetwork;
 import java.util.List;
 import java.util.Objects;

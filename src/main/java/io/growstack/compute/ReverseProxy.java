@@ -1,8 +1,8 @@
 package io.growstack.compute;
 
-import io.growstack.core.Ids;
 import io.growstack.core.Cidr;
 import io.growstack.core.CidrSet;
+import io.growstack.core.Ids;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
 import io.growstack.core.Tokens;

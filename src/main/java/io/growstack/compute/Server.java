@@ -2,8 +2,8 @@ package io.growstack.compute;
 
 import io.growstack.aws.Eip;
 import io.growstack.aws.Instance;
-import io.growstack.core.Ids;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;

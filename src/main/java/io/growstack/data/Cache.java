@@ -2,8 +2,8 @@ package io.growstack.data;
 
 import io.growstack.aws.ElasticacheReplicationGroup;
 import io.growstack.aws.ElasticacheSubnetGroup;
-import io.growstack.core.Ids;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.Resource;
 import io.growstack.core.ValidationException;
 import io.growstack.network.Connections;

@@ -1,7 +1,7 @@
 package io.growstack.delivery;
 
-import io.growstack.core.Args;
 import io.growstack.core.Architecture;
+import io.growstack.core.Args;
 import java.util.regex.Pattern;
 
 /**

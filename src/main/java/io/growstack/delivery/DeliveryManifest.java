@@ -1,12 +1,12 @@
 package io.growstack.delivery;
 
-import io.growstack.core.Args;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.growstack.core.Args;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

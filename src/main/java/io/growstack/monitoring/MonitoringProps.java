@@ -1,9 +1,9 @@
 package io.growstack.monitoring;
 
-import io.growstack.core.Args;
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.Bastion;
 import io.growstack.core.Ami;
+import io.growstack.core.Args;
 import io.growstack.network.INetwork;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.growstack.network;
 
-import io.growstack.core.Args;
 import io.growstack.aws.AvailabilityZonesData;
 import io.growstack.aws.CloudwatchLogGroup;
 import io.growstack.aws.FlowLog;
@@ -13,12 +12,13 @@ import io.growstack.aws.RouteTableAssociation;
 import io.growstack.aws.Subnet;
 import io.growstack.aws.Vpc;
 import io.growstack.aws.VpcEndpoint;
-import io.growstack.core.Ids;
+import io.growstack.core.Args;
 import io.growstack.core.Cidr;
 import io.growstack.core.DataSource;
 import io.growstack.core.GrowStack;
-import io.growstack.core.PolicyStatement;
+import io.growstack.core.Ids;
 import io.growstack.core.Naming;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ValidationException;
 import java.util.ArrayList;

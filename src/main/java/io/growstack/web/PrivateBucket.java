@@ -1,7 +1,5 @@
 package io.growstack.web;
 
-import io.growstack.core.Ids;
-import io.growstack.core.PolicyStatement;
 import io.growstack.aws.S3Bucket;
 import io.growstack.aws.S3BucketLifecycleConfiguration;
 import io.growstack.aws.S3BucketOwnershipControls;
@@ -10,7 +8,9 @@ import io.growstack.aws.S3BucketPublicAccessBlock;
 import io.growstack.aws.S3BucketServerSideEncryptionConfiguration;
 import io.growstack.aws.S3BucketVersioning;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.Json;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.Tokens;

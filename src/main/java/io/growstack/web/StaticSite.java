@@ -1,10 +1,10 @@
 package io.growstack.web;
 
-import io.growstack.core.Ids;
-import io.growstack.core.PolicyStatement;
 import io.growstack.aws.CloudfrontDistribution;
 import io.growstack.aws.CloudfrontOriginAccessControl;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
