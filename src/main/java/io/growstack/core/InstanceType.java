@@ -50,7 +50,6 @@ public record InstanceType(String name, String family, int generation, String si
         Args.notNull(scope, "scope");
         Args.notNull(id, "id");
         Args.notNull(property, "property");
-        Args.notNull(name, "name");
         return parse(name).orElseThrow(() -> ValidationException.of(scope, id, property, name,
                 "expected a known EC2 instance type such as t3.nano or t4g.micro (families: "
                         + String.join(", ", new java.util.TreeSet<>(KNOWN_FAMILIES)) + ")"));

@@ -28,7 +28,6 @@ public final class Yaml {
     /** {@code value} as text through {@code mapper}; {@code what} names it in the error. */
     public static String write(ObjectMapper mapper, Object value, String what) {
         Args.notNull(mapper, "mapper");
-        Args.notNull(value, "value");
         Args.notNull(what, "what");
         try {
             return mapper.writeValueAsString(value);

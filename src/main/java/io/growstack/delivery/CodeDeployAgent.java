@@ -71,7 +71,6 @@ public final class CodeDeployAgent {
      *         (a {@code #cloud-config} document, another interpreter): the caller reports that
      */
     public static String addTo(String userData, String partition, String region, Architecture architecture) {
-        Args.notNull(userData, "userData");
         Args.notNull(partition, "partition");
         Args.notNull(region, "region");
         Args.notNull(architecture, "architecture");
