@@ -9,6 +9,8 @@ import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.AutoScaledServiceProps;
 import io.growstack.compute.Bastion;
 import io.growstack.compute.BastionProps;
+import io.growstack.compute.ReverseProxy;
+import io.growstack.compute.ReverseProxyProps;
 import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
 import io.growstack.core.Ami;
@@ -299,6 +301,17 @@ class ListedBadInputsTest {
                         + " such as 203.0.113.7/32, not the whole internet: 0.0.0.0/1 + 128.0.0.0/1 (together"
                         + " 0.0.0.0/0); to open SSH to the world call allowSshFromAnywhere() explicitly (the review"
                         + " flags it)");
+    }
+
+    @Test
+    void theReverseProxysSshListIsJudgedByCoverageToo() {
+        assertRejected("split-world-proxy", stack -> new ReverseProxy(stack, "proxy",
+                        ReverseProxyProps.builder(network(stack)).addUpstream("10.0.128.10", 8080)
+                                .sshFrom(List.of("0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/1")).build()),
+                "app/proxy: property 'sshFrom' is '[0.0.0.0/2, 64.0.0.0/2, 128.0.0.0/1]': expected the admins'"
+                        + " addresses such as 203.0.113.7/32, not the whole internet: 0.0.0.0/2 + 64.0.0.0/2 +"
+                        + " 128.0.0.0/1 (together 0.0.0.0/0); use a Bastion with allowSshFromAnywhere() if you really"
+                        + " mean it");
     }
 
     @Test
