@@ -6,10 +6,11 @@ import io.growstack.aws.LaunchTemplate;
 import io.growstack.aws.Lb;
 import io.growstack.aws.LbListener;
 import io.growstack.aws.LbTargetGroup;
-import io.growstack.core.Local;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Json;
+import io.growstack.core.Local;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.Tokens;
@@ -96,6 +97,26 @@ public class AutoScaledService extends Construct implements IConnectable {
             "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    /**
+     * The HTTPS listener policies Elastic Load Balancing publishes for Application Load Balancers
+     * (Elastic Load Balancing User Guide, "Security policies for your Application Load Balancer";
+     * {@code aws elbv2 describe-ssl-policies}), as of 2025-10. A policy AWS adds later can be passed
+     * as a Terraform reference (a variable), which is not checked.
+     */
+    static final List<String> SSL_POLICIES = List.of(
+            "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+            "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06", "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06",
+            "ELBSecurityPolicy-TLS13-1-1-2021-06", "ELBSecurityPolicy-TLS13-1-0-2021-06",
+            "ELBSecurityPolicy-TLS13-1-3-2021-06",
+            "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
+            "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04",
+            "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04",
+            "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+            "ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-FS-1-2-Res-2019-08",
+            "ELBSecurityPolicy-FS-1-2-2019-08", "ELBSecurityPolicy-FS-1-1-2019-08", "ELBSecurityPolicy-FS-2018-06",
+            "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-TLS-1-2-2017-01",
+            "ELBSecurityPolicy-TLS-1-1-2017-01", "ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS-1-0-2015-04",
+            "ELBSecurityPolicy-2015-05");
     private static final Pattern CERTIFICATE_ARN =
             Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -121,11 +142,12 @@ public class AutoScaledService extends Construct implements IConnectable {
 
     /** Creates the service; throws {@link ValidationException} for bad settings, before creating anything. */
     public AutoScaledService(Construct scope, String id, AutoScaledServiceProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         String name = checkName(stack.naming().prefix(), id);
         this.type = Images.type(this, "instanceType", props.instanceType);
         Images.checkArchitecture(this, "ami", type, props.ami);
+        Images.checkManagedPolicies(this, props.managedPolicyArns);
         List<String> publicSubnets = props.network.subnetIds(SubnetTier.PUBLIC);
         List<String> privateSubnets = props.network.subnetIds(SubnetTier.PRIVATE);
         checkNetwork(props.network, publicSubnets, privateSubnets);
@@ -402,9 +424,21 @@ public class AutoScaledService extends Construct implements IConnectable {
             throw ValidationException.of(this, "certificateArn", arn, "expected an ACM certificate ARN such as"
                     + " arn:aws:acm:ap-northeast-2:123456789012:certificate/<uuid>");
         }
-        if (arn != null && (props.sslPolicy == null || !props.sslPolicy.startsWith("ELBSecurityPolicy-"))) {
+        // An ALB listener takes only a certificate from ACM in the load balancer's own region
+        // (Elastic Load Balancing User Guide, "SSL certificates for your Application Load Balancer").
+        String region = GrowStack.of(this).region();
+        java.util.Optional<String> certificateRegion = io.growstack.core.Arns.certificateRegion(arn);
+        if (certificateRegion.isPresent() && !certificateRegion.get().equals(region)) {
+            throw ValidationException.of(this, "certificateArn", arn, "expected a certificate in " + region
+                    + ", the load balancer's region (this one is in " + certificateRegion.get()
+                    + "; only CloudFront uses us-east-1 certificates)");
+        }
+        if (arn != null && (props.sslPolicy == null || (!Tokens.containsReference(props.sslPolicy)
+                && !SSL_POLICIES.contains(props.sslPolicy)))) {
             throw ValidationException.of(this, "sslPolicy", props.sslPolicy,
-                    "expected an ELB security policy such as " + AutoScaledServiceProps.DEFAULT_SSL_POLICY);
+                    "expected a security policy Elastic Load Balancing publishes, such as "
+                            + AutoScaledServiceProps.DEFAULT_SSL_POLICY + " (growstack's list as of 2025-10: "
+                            + String.join(", ", SSL_POLICIES) + ")");
         }
         String bucket = props.accessLogsBucket;
         if (bucket != null && !Tokens.containsReference(bucket) && !BUCKET.matcher(bucket).matches()) {

@@ -1,6 +1,7 @@
 package io.growstack.compute;
 
 import io.growstack.core.Ami;
+import io.growstack.core.Args;
 import io.growstack.network.INetwork;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +68,7 @@ public final class AutoScaledServiceProps {
     final boolean blueGreen;
 
     private AutoScaledServiceProps(Builder b) {
-        this.network = Objects.requireNonNull(b.network, "network");
+        this.network = Objects.requireNonNull(b.network, "network must not be null");
         this.instanceType = b.instanceType;
         this.ami = b.ami;
         this.userData = b.userData;
@@ -242,7 +243,7 @@ public final class AutoScaledServiceProps {
 
         /** Extra managed policies for the instance role. Default: none. */
         public Builder managedPolicyArns(List<String> arns) {
-            this.managedPolicyArns = List.copyOf(arns);
+            this.managedPolicyArns = Args.list(arns, "managedPolicyArns");
             return this;
         }
 

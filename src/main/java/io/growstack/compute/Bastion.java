@@ -1,6 +1,8 @@
 package io.growstack.compute;
 
 import io.growstack.core.Cidr;
+import io.growstack.core.CidrSet;
+import io.growstack.core.Ids;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
 import io.growstack.network.Connections;
@@ -27,7 +29,7 @@ public class Bastion extends Construct implements IConnectable {
 
     /** Creates the bastion; throws {@link ValidationException} for bad settings. */
     public Bastion(Construct scope, String id, BastionProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         for (String cidr : props.sshCidrs) {
             if (Tokens.containsReference(cidr)) {
                 continue;
@@ -42,6 +44,12 @@ public class Bastion extends Construct implements IConnectable {
                         "expected an IPv4 CIDR block such as 203.0.113.7/32");
             }
         }
+        // Blocks that are each narrower than the world can still add up to it (0.0.0.0/1 + 128.0.0.0/1).
+        CidrSet.describeInternet(props.sshCidrs).ifPresent(world -> {
+            throw ValidationException.of(this, "allowSshFrom", props.sshCidrs,
+                    "expected the admins' addresses such as 203.0.113.7/32, not the whole internet: " + world
+                            + "; to open SSH to the world call allowSshFromAnywhere() explicitly (the review flags it)");
+        });
         ServerProps.Builder server = ServerProps.builder(props.network)
                 .label(id)
                 .tier(SubnetTier.PUBLIC)

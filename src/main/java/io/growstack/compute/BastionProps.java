@@ -1,6 +1,7 @@
 package io.growstack.compute;
 
 import io.growstack.core.Ami;
+import io.growstack.core.Args;
 import io.growstack.network.INetwork;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public final class BastionProps {
     final boolean elasticIp;
 
     private BastionProps(Builder b) {
-        this.network = Objects.requireNonNull(b.network, "network");
+        this.network = Objects.requireNonNull(b.network, "network must not be null");
         this.instanceType = b.instanceType;
         this.ami = b.ami;
         this.spot = b.spot;
@@ -70,7 +71,7 @@ public final class BastionProps {
 
         /** Spot settings. Default: spot, stop on interruption, capped at the on-demand price. */
         public Builder spot(SpotSettings spot) {
-            this.spot = Objects.requireNonNull(spot, "spot");
+            this.spot = Objects.requireNonNull(spot, "spot must not be null");
             return this;
         }
 
@@ -85,7 +86,7 @@ public final class BastionProps {
          * a Terraform list variable's value. Default: none — no port 22 at all (use SSM).
          */
         public Builder allowSshFrom(List<String> cidrs) {
-            this.sshCidrs = List.copyOf(cidrs);
+            this.sshCidrs = Args.list(cidrs, "allowSshFrom");
             return this;
         }
 

@@ -18,8 +18,22 @@ final class Images {
                 "expected an EC2 instance type growstack knows, such as t4g.micro, t3.nano or m7g.large"));
     }
 
+    /** Rejects a managed policy ARN that is not shaped like one (IAM would refuse the attachment). */
+    static void checkManagedPolicies(Construct scope, java.util.List<String> arns) {
+        for (String arn : arns) {
+            if (!io.growstack.core.Arns.isManagedPolicy(arn)) {
+                throw ValidationException.of(scope, "managedPolicyArns", arn, "expected an IAM managed policy ARN"
+                        + " such as arn:aws:iam::aws:policy/ReadOnlyAccess or"
+                        + " arn:aws:iam::123456789012:policy/my-policy");
+            }
+        }
+    }
+
     /** Rejects an explicit image whose architecture differs from the type's. */
     static void checkArchitecture(Construct scope, String property, InstanceType type, Ami ami) {
+        if (ami != null && !ami.isLookup() && !Ami.isValidId(ami.id())) {
+            throw ValidationException.of(scope, property, ami.id(), Ami.EXPECTED);
+        }
         if (ami != null && ami.architecture() != type.architecture()) {
             throw ValidationException.of(scope, property, ami.id() + " (" + ami.architecture().awsName() + ")",
                     "expected an " + type.architecture().awsName() + " image for instance type " + type.name());

@@ -5,6 +5,7 @@ import io.growstack.aws.IamRole;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.IamRolePolicyAttachment;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class InstanceRole extends Construct {
 
     /** A role named {@code <project>-<env>-<name>} with its instance profile. */
     public InstanceRole(Construct scope, String id, String name, boolean ssmSessionManager) {
-        super(scope, id);
+        super(Ids.check(scope, id), id);
         this.stack = GrowStack.of(this);
         String roleName = stack.naming().name(name);
         String trust = PolicyStatement.document(List.of(PolicyStatement.trustService("Ec2AssumeRole", "ec2.amazonaws.com")));

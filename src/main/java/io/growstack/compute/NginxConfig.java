@@ -1,5 +1,6 @@
 package io.growstack.compute;
 
+import io.growstack.core.Args;
 import io.growstack.core.Cidr;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
@@ -487,14 +488,15 @@ public final class NginxConfig {
 
         /** Replaces the upstream servers. */
         public Builder upstreams(List<Upstream> upstreams) {
+            List<Upstream> copy = Args.list(upstreams, "upstreams");
             this.upstreams.clear();
-            this.upstreams.addAll(upstreams);
+            this.upstreams.addAll(copy);
             return this;
         }
 
         /** How requests are spread over the upstreams. Default: round robin. */
         public Builder loadBalancing(LoadBalancing loadBalancing) {
-            this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing");
+            this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing must not be null");
             return this;
         }
 
@@ -609,6 +611,7 @@ public final class NginxConfig {
          * for example to run {@code nginx -t} in a test without root.
          */
         public Builder pathsUnder(String directory) {
+            Args.notNull(directory, "directory");
             String dir = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
             return pidPath(dir + "/nginx.pid").errorLogPath(dir + "/error.log").accessLogPath(dir + "/access.log")
                     .clientBodyTempPath(dir + "/client_body").proxyTempPath(dir + "/proxy")

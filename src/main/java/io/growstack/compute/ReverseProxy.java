@@ -1,6 +1,8 @@
 package io.growstack.compute;
 
 import io.growstack.core.Cidr;
+import io.growstack.core.CidrSet;
+import io.growstack.core.Ids;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
 import io.growstack.core.Tokens;
@@ -66,7 +68,7 @@ public class ReverseProxy extends Construct implements IConnectable {
 
     /** Creates the proxy; throws {@link ValidationException} for bad settings, before creating anything. */
     public ReverseProxy(Construct scope, String id, ReverseProxyProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         InstanceType type = Images.type(this, "instanceType", props.instanceType);
         Images.checkArchitecture(this, "ami", type, props.ami);
         this.nginx = nginx(props).build(getNode().getPath());
@@ -141,6 +143,12 @@ public class ReverseProxy extends Construct implements IConnectable {
                         "expected an IPv4 CIDR block such as 203.0.113.7/32");
             }
         }
+        // Blocks that are each narrower than the world can still add up to it (0.0.0.0/1 + 128.0.0.0/1).
+        CidrSet.describeInternet(props.sshFrom).ifPresent(world -> {
+            throw ValidationException.of(this, "sshFrom", props.sshFrom,
+                    "expected the admins' addresses such as 203.0.113.7/32, not the whole internet: " + world
+                            + "; use a Bastion with allowSshFromAnywhere() if you really mean it");
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.growstack.compute;
 
 import io.growstack.core.Ami;
+import io.growstack.core.Args;
 import io.growstack.network.INetwork;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class ReverseProxyProps {
     final int proxySendTimeoutSeconds;
 
     private ReverseProxyProps(Builder b) {
-        this.network = Objects.requireNonNull(b.network, "network");
+        this.network = Objects.requireNonNull(b.network, "network must not be null");
         this.upstreams = List.copyOf(b.upstreams);
         this.instanceType = b.instanceType;
         this.ami = b.ami;
@@ -137,7 +138,7 @@ public final class ReverseProxyProps {
          * server to the proxy (ingress on the server's group, egress on the proxy's).
          */
         public Builder addUpstream(Server server, int port) {
-            upstreams.add(new Target(Objects.requireNonNull(server, "server"), null, port));
+            upstreams.add(new Target(Objects.requireNonNull(server, "server must not be null"), null, port));
             return this;
         }
 
@@ -197,7 +198,7 @@ public final class ReverseProxyProps {
          * Default: none, no port 22 at all.
          */
         public Builder sshFrom(List<String> cidrs) {
-            this.sshFrom = List.copyOf(cidrs);
+            this.sshFrom = Args.list(cidrs, "sshFrom");
             return this;
         }
 
@@ -220,7 +221,7 @@ public final class ReverseProxyProps {
 
         /** How requests are spread over the upstreams. Default: round robin. */
         public Builder loadBalancing(NginxConfig.LoadBalancing loadBalancing) {
-            this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing");
+            this.loadBalancing = Objects.requireNonNull(loadBalancing, "loadBalancing must not be null");
             return this;
         }
 

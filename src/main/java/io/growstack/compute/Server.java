@@ -3,6 +3,7 @@ package io.growstack.compute;
 import io.growstack.aws.Eip;
 import io.growstack.aws.Instance;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
@@ -36,10 +37,11 @@ public class Server extends Construct implements IConnectable {
 
     /** Creates the server; throws {@link ValidationException} for bad settings. */
     public Server(Construct scope, String id, ServerProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         this.type = Images.type(this, "instanceType", props.instanceType);
         Images.checkArchitecture(this, "ami", type, props.ami);
+        Images.checkManagedPolicies(this, props.managedPolicyArns);
         List<String> subnets = props.network.subnetIds(props.tier);
         if (subnets.isEmpty()) {
             throw ValidationException.of(this, "tier", props.tier,

@@ -1,6 +1,7 @@
 package io.growstack.compute;
 
 import io.growstack.core.Ami;
+import io.growstack.core.Args;
 import io.growstack.network.INetwork;
 import io.growstack.network.SubnetTier;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ServerProps {
     final boolean userDataReplaceOnChange;
 
     private ServerProps(Builder b) {
-        this.network = Objects.requireNonNull(b.network, "network");
+        this.network = Objects.requireNonNull(b.network, "network must not be null");
         this.tier = b.tier;
         this.subnetIndex = b.subnetIndex;
         this.instanceType = b.instanceType;
@@ -124,7 +125,7 @@ public final class ServerProps {
 
         /** The subnet tier. Default: private. */
         public Builder tier(SubnetTier tier) {
-            this.tier = Objects.requireNonNull(tier, "tier");
+            this.tier = Objects.requireNonNull(tier, "tier must not be null");
             return this;
         }
 
@@ -184,7 +185,7 @@ public final class ServerProps {
 
         /** Extra managed policies for the instance role. Default: none. */
         public Builder managedPolicyArns(List<String> arns) {
-            this.managedPolicyArns = List.copyOf(arns);
+            this.managedPolicyArns = Args.list(arns, "managedPolicyArns");
             return this;
         }
 

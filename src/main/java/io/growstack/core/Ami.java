@@ -15,12 +15,21 @@ import java.util.regex.Pattern;
 public record Ami(String id, Architecture architecture) {
     private static final Pattern ID = Pattern.compile("ami-[0-9a-f]{8}([0-9a-f]{9})?");
 
-    /** An explicit image; {@code id} must look like {@code ami-0123456789abcdef0}. */
+    /** What a well-formed AMI id looks like, for messages. */
+    public static final String EXPECTED = "expected an AMI id such as ami-0123456789abcdef0";
+
+    /**
+     * An explicit image. Only nulls fail here; the block that uses the image checks the id's shape,
+     * so its error names the construct path and property ({@code app/server: property 'ami' ...}).
+     */
     public static Ami of(String id, Architecture architecture) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new ValidationException("Ami.of", "id", id, "expected an AMI id such as ami-0123456789abcdef0");
-        }
-        return new Ami(id, architecture);
+        Args.notNull(id, "id (use Ami.amazonLinux2023(architecture) for the latest image)");
+        return new Ami(id, Args.notNull(architecture, "architecture"));
+    }
+
+    /** Whether {@code id} has the shape of an AMI id: {@code ami-} and 8 or 17 hexadecimal digits. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     /** The latest Amazon Linux 2023 image for {@code architecture}, from SSM at plan time. */
@@ -30,6 +39,7 @@ public record Ami(String id, Architecture architecture) {
 
     /** The public SSM parameter that names the latest Amazon Linux 2023 AMI for an architecture. */
     public static String amazonLinux2023Parameter(Architecture architecture) {
+        Args.notNull(architecture, "architecture");
         return "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-" + architecture.awsName();
     }
 

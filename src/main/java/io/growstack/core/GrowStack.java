@@ -28,8 +28,23 @@ public class GrowStack extends TerraformStack {
     public static final String CONTEXT_ZONES = "growstack:availabilityZones";
     /** cdktf context key: a map {@code {"x86_64": "ami-…", "arm64": "ami-…"}} used instead of SSM lookups. */
     public static final String CONTEXT_AMIS = "growstack:amis";
+    /**
+     * cdktf context key: zone names AWS added after growstack's table ({@link Regions#AS_OF}); a
+     * region is known once one of its zones is listed here.
+     */
+    public static final String CONTEXT_KNOWN_ZONES = "growstack:knownZones";
+    // AWS tagging rules: "Tag keys and values ... The aws: prefix is reserved for AWS use", keys at
+    // most 128 characters and values at most 256 (Tagging AWS resources, "Tag naming limits").
+    private static final int TAG_KEY_MAX = 128;
+    private static final int TAG_VALUE_MAX = 256;
+    // S3 bucket names: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a
+    // letter or digit (Amazon S3 User Guide, "General purpose bucket naming rules").
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    // DynamoDB table names: 3-255 of a-z, A-Z, 0-9, '_', '-', '.' (DynamoDB Developer Guide, "Naming rules").
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
+    private static final Pattern ZONE = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z]");
 
     private final String region;
     private final StackElements elements;
@@ -39,22 +54,32 @@ public class GrowStack extends TerraformStack {
     private final Map<String, String> defaultTags;
     private final java.util.List<String> pinnedZones;
     private final Map<Architecture, String> pinnedAmis = new java.util.EnumMap<>(Architecture.class);
+    private final java.util.List<String> extraZones;
 
     /** Creates the stack {@code id} in {@code scope} (usually a cdktf {@code App}). */
     public GrowStack(Construct scope, String id, GrowStackProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         this.elements = new StackElements(this);
+        this.extraZones = readKnownZones();
         this.region = checkRegion(this, "region", props.region());
         String project = props.project() == null ? id : props.project();
-        if (!Naming.PROJECT.matcher(project).matches()) {
+        // Names are joined with '-' (project-environment-name) and RDS, ElastiCache and ALB names
+        // may neither end with a hyphen nor hold two in a row, so the parts are checked here, where
+        // the user set them, rather than blamed later on a database identifier.
+        if (!Naming.PROJECT.matcher(project).matches() || project.endsWith("-") || project.contains("--")) {
             throw ValidationException.of(this, "project", project,
-                    "expected 1-16 lowercase letters, digits or hyphens starting with a letter"
-                            + " (it prefixes S3 bucket and IAM names)");
+                    "expected 1-16 lowercase letters, digits or single hyphens, starting with a letter and ending"
+                            + " with a letter or digit (it prefixes S3 bucket, IAM and database names)"
+                            + (props.project() == null ? "; the stack id is used when project is not set" : ""));
         }
-        if (!Naming.ENVIRONMENT.matcher(props.environment()).matches()) {
-            throw ValidationException.of(this, "environment", props.environment(),
-                    "expected 1-8 lowercase letters, digits or hyphens starting with a letter, such as dev or prod");
+        String environment = props.environment();
+        if (!Naming.ENVIRONMENT.matcher(environment).matches() || environment.endsWith("-")
+                || environment.contains("--")) {
+            throw ValidationException.of(this, "environment", environment,
+                    "expected 1-8 lowercase letters, digits or single hyphens, starting with a letter and ending"
+                            + " with a letter or digit, such as dev or prod");
         }
+        checkTags(props.tags());
         this.naming = new Naming(project, props.environment());
 
         Map<String, String> tags = new TreeMap<>();
@@ -81,6 +106,52 @@ public class GrowStack extends TerraformStack {
 
     // Context keys let a project pin zones and images in cdktf.json (or a test in App's context),
     // which keeps plans offline and hosts fixed without touching the program.
+    private java.util.List<String> readKnownZones() {
+        Object zones = getNode().tryGetContext(CONTEXT_KNOWN_ZONES);
+        if (zones == null) {
+            return java.util.List.of();
+        }
+        if (!(zones instanceof java.util.List<?> list)
+                || list.stream().anyMatch(z -> !(z instanceof String text) || !ZONE.matcher(text).matches())) {
+            throw ValidationException.of(this, "context " + CONTEXT_KNOWN_ZONES, zones,
+                    "expected a list of zone names such as [\"ap-northeast-2a\"]");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    private void checkTags(Map<String, String> tags) {
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            String key = tag.getKey();
+            if (key.isEmpty() || key.length() > TAG_KEY_MAX || key.regionMatches(true, 0, "aws:", 0, 4)) {
+                throw ValidationException.of(this, "tags", key,
+                        "expected a tag key of 1-" + TAG_KEY_MAX + " characters not starting with 'aws:'"
+                                + " (AWS reserves that prefix)");
+            }
+            if (tag.getValue().length() > TAG_VALUE_MAX) {
+                throw ValidationException.of(this, "tags." + key, tag.getValue(),
+                        "expected a tag value of at most " + TAG_VALUE_MAX + " characters");
+            }
+        }
+    }
+
+    /**
+     * Zone names of the stack's region: growstack's table ({@link Regions}) plus those named in the
+     * context key {@value #CONTEXT_KNOWN_ZONES}.
+     */
+    public java.util.List<String> knownAvailabilityZones() {
+        return knownZones(region);
+    }
+
+    private java.util.List<String> knownZones(String name) {
+        java.util.List<String> zones = new java.util.ArrayList<>(Regions.zones(name));
+        for (String extra : extraZones) {
+            if (extra.substring(0, extra.length() - 1).equals(name) && !zones.contains(extra)) {
+                zones.add(extra);
+            }
+        }
+        return java.util.List.copyOf(zones);
+    }
+
     private java.util.List<String> readPinnedZones() {
         Object zones = getNode().tryGetContext(CONTEXT_ZONES);
         if (zones == null) {
@@ -105,7 +176,11 @@ public class GrowStack extends TerraformStack {
         for (Architecture architecture : Architecture.values()) {
             Object id = map.get(architecture.awsName());
             if (id != null) {
-                pinnedAmis.put(architecture, Ami.of(String.valueOf(id), architecture).id());
+                if (!Ami.isValidId(String.valueOf(id))) {
+                    throw ValidationException.of(this, "context " + CONTEXT_AMIS + "." + architecture.awsName(), id,
+                            Ami.EXPECTED);
+                }
+                pinnedAmis.put(architecture, String.valueOf(id));
             }
         }
     }
@@ -124,6 +199,11 @@ public class GrowStack extends TerraformStack {
         if (region == null || !REGION.matcher(region).matches()) {
             throw ValidationException.of(stack, property, region, "expected an AWS region such as ap-northeast-2");
         }
+        if (stack.knownZones(region).isEmpty()) {
+            throw ValidationException.of(stack, property, region,
+                    "expected a region AWS has, such as ap-northeast-2 (growstack's list as of " + Regions.AS_OF
+                            + "; for a newer region name its zones in the context key " + CONTEXT_KNOWN_ZONES + ")");
+        }
         return region;
     }
 
@@ -137,6 +217,21 @@ public class GrowStack extends TerraformStack {
             new LocalBackend(this, LocalBackendConfig.builder().path(path).build());
         } else if (backend instanceof StateBackend.S3 s3) {
             checkRegion(this, "backend.region", s3.region());
+            if (s3.bucket() == null || !BUCKET.matcher(s3.bucket()).matches() || s3.bucket().contains("..")) {
+                throw ValidationException.of(this, "backend.bucket", s3.bucket(),
+                        "expected the name of an existing S3 bucket: 3-63 lowercase letters, digits, dots or"
+                                + " hyphens, starting and ending with a letter or digit");
+            }
+            // Terraform's S3 backend rejects an empty key and one that starts or ends with '/'.
+            if (s3.key() == null || s3.key().isBlank() || s3.key().startsWith("/") || s3.key().endsWith("/")) {
+                throw ValidationException.of(this, "backend.key", s3.key(),
+                        "expected an object key such as shop/prod/terraform.tfstate (not empty, no leading or"
+                                + " trailing '/')");
+            }
+            if (s3.dynamoDbTable() != null && !TABLE.matcher(s3.dynamoDbTable()).matches()) {
+                throw ValidationException.of(this, "backend.dynamoDbTable", s3.dynamoDbTable(),
+                        "expected a DynamoDB table name of 3-255 letters, digits, '_', '-' or '.'");
+            }
             S3BackendConfig.Builder config = S3BackendConfig.builder()
                     .bucket(s3.bucket()).key(s3.key()).region(s3.region()).encrypt(true);
             if (s3.dynamoDbTable() != null) {
@@ -152,13 +247,14 @@ public class GrowStack extends TerraformStack {
 
     /** The stack that contains {@code construct}. */
     public static GrowStack of(IConstruct construct) {
-        java.util.Objects.requireNonNull(construct, "scope");
+        Args.notNull(construct, "construct");
         GrowStack stack = LogicalIds.stackOf(construct);
         if (stack == null) {
             String path = LogicalIds.scopePath(construct);
-            throw new ValidationException(path.isEmpty() ? "app" : path, "scope", path,
-                    "expected a construct inside a GrowStack: growstack blocks and resources render through their"
-                            + " GrowStack (new GrowStack(app, id, props)), not a plain TerraformStack or the App");
+            int slash = path.indexOf('/');
+            throw new ValidationException(path, "scope", slash < 0 ? path : path.substring(0, slash),
+                    "expected a GrowStack or a construct inside one, such as new GrowStack(app, \"prod\","
+                            + " GrowStackProps.builder(\"ap-northeast-2\").build())");
         }
         return stack;
     }

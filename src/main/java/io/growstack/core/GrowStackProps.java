@@ -101,25 +101,26 @@ public final class GrowStackProps {
 
         /** Regions that get an aliased provider. Default: none. */
         public Builder additionalRegions(List<String> regions) {
-            this.additionalRegions = List.copyOf(regions);
+            this.additionalRegions = Args.list(regions, "additionalRegions");
             return this;
         }
 
         /** Adds a default tag on every resource. */
         public Builder tag(String key, String value) {
-            this.tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            this.tags.put(Objects.requireNonNull(key, "tag key must not be null"),
+                    Objects.requireNonNull(value, "tag value must not be null"));
             return this;
         }
 
         /** Adds default tags on every resource. */
         public Builder tags(Map<String, String> tags) {
-            this.tags.putAll(tags);
+            this.tags.putAll(Args.map(tags, "tags"));
             return this;
         }
 
         /** Where state lives. Default: local state in the project root. */
         public Builder backend(StateBackend backend) {
-            this.backend = Objects.requireNonNull(backend, "backend");
+            this.backend = Objects.requireNonNull(backend, "backend must not be null");
             return this;
         }
 

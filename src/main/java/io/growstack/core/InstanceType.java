@@ -47,6 +47,9 @@ public record InstanceType(String name, String family, int generation, String si
 
     /** Parses a known instance type or throws a {@link ValidationException} for {@code property}. */
     public static InstanceType of(software.constructs.Construct scope, String id, String property, String name) {
+        Args.notNull(scope, "scope");
+        Args.notNull(id, "id");
+        Args.notNull(property, "property");
         return parse(name).orElseThrow(() -> ValidationException.of(scope, id, property, name,
                 "expected a known EC2 instance type such as t3.nano or t4g.micro (families: "
                         + String.join(", ", new java.util.TreeSet<>(KNOWN_FAMILIES)) + ")"));

@@ -24,7 +24,7 @@ public record PolicyStatement(String sid, String effect, String principalType, L
                               List<String> actions, List<String> resources,
                               Map<String, Map<String, List<String>>> conditions) {
     public PolicyStatement {
-        Objects.requireNonNull(effect, "effect");
+        Objects.requireNonNull(effect, "effect must not be null");
         principals = principals == null ? List.of() : List.copyOf(principals);
         conditions = conditions == null ? Map.of() : conditions;
         actions = List.copyOf(actions);
@@ -40,17 +40,28 @@ public record PolicyStatement(String sid, String effect, String principalType, L
 
     /** Allows an AWS service principal such as {@code cloudfront.amazonaws.com}. */
     public static PolicyStatement allowService(String sid, String service, List<String> actions, List<String> resources) {
+        Args.notNull(sid, "sid");
+        Args.notNull(service, "service");
+        Args.notNull(actions, "actions");
+        Args.notNull(resources, "resources");
         return new PolicyStatement(sid, "Allow", "Service", List.of(service), actions, resources, Map.of());
     }
 
     /** Allows IAM principals (role or account ARNs). */
     public static PolicyStatement allowAws(String sid, List<String> principalArns, List<String> actions,
                                            List<String> resources) {
+        Args.notNull(sid, "sid");
+        Args.notNull(principalArns, "principalArns");
+        Args.notNull(actions, "actions");
+        Args.notNull(resources, "resources");
         return new PolicyStatement(sid, "Allow", "AWS", principalArns, actions, resources, Map.of());
     }
 
     /** Denies everyone; add a condition to say when. */
     public static PolicyStatement denyEveryone(String sid, List<String> actions, List<String> resources) {
+        Args.notNull(sid, "sid");
+        Args.notNull(actions, "actions");
+        Args.notNull(resources, "resources");
         return new PolicyStatement(sid, "Deny", "*", List.of(), actions, resources, Map.of());
     }
 
@@ -65,17 +76,23 @@ public record PolicyStatement(String sid, String effect, String principalType, L
 
     /** Allows {@code actions} on {@code resources} for the identity the policy is attached to. */
     public static PolicyStatement allow(String sid, List<String> actions, List<String> resources) {
+        Args.notNull(sid, "sid");
+        Args.notNull(actions, "actions");
+        Args.notNull(resources, "resources");
         return new PolicyStatement(sid, "Allow", null, List.of(), actions, resources, Map.of());
     }
 
     /** Lets an AWS service assume the role whose trust policy holds this statement. */
     public static PolicyStatement trustService(String sid, String service) {
+        Args.notNull(sid, "sid");
+        Args.notNull(service, "service");
         return new PolicyStatement(sid, "Allow", "Service", List.of(service), List.of("sts:AssumeRole"), List.of(),
                 Map.of());
     }
 
     /** A policy document ({@code Version} 2012-10-17) of {@code statements}, as compact JSON text. */
     public static String document(List<PolicyStatement> statements) {
+        Args.notNull(statements, "statements");
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", "2012-10-17");
         document.put("Statement", statements.stream().map(PolicyStatement::toDocument).toList());

@@ -71,6 +71,7 @@ public final class Suppressions {
 
     /** Suppresses {@code ruleId} (such as {@code GS-ELB-001}) on {@code scope} and below, without expiry. */
     public static void add(IConstruct scope, String ruleId, String reason) {
+        Args.notNull(scope, "scope");
         add(scope, ruleId, reason, (LocalDate) null);
     }
 
@@ -79,11 +80,13 @@ public final class Suppressions {
      * {@code 2026-06-30} (inclusive); {@code null} for no expiry.
      */
     public static void add(IConstruct scope, String ruleId, String reason, String expires) {
+        Args.notNull(scope, "scope");
         add(scope, ruleId, reason, expires == null ? null : parseDate(scope.getNode().getPath(), expires));
     }
 
     /** Suppresses {@code ruleId} on {@code scope} and below until {@code expires} (inclusive); {@code null} for none. */
     public static void add(IConstruct scope, String ruleId, String reason, LocalDate expires) {
+        Args.notNull(scope, "scope");
         String path = scope.getNode().getPath();
         add(path, stackOf(scope, path), ruleId, reason, expires);
     }

@@ -55,6 +55,8 @@ public final class Synthesizer {
 
     /** Runs {@code program} against a fresh {@link App} and writes its stacks under {@code outDir}. */
     public static Result synth(Path outDir, Consumer<App> program) {
+        Args.notNull(outDir, "outDir");
+        Args.notNull(program, "program");
         return synth(outDir, Map.of(), program);
     }
 
@@ -72,6 +74,9 @@ public final class Synthesizer {
      * command line's summary loads its review and cost classes there).
      */
     public static Result synth(Path outDir, Map<String, Object> context, Consumer<App> program, Runnable warmUp) {
+        Args.notNull(outDir, "outDir");
+        Args.notNull(context, "context");
+        Args.notNull(program, "program");
         String cdktfOutdir = System.getenv(CDKTF_OUTDIR);
         if (cdktfOutdir != null) {
             throw new IllegalStateException(CDKTF_OUTDIR + " is set (" + cdktfOutdir + "): cdktf's App would write"

@@ -26,11 +26,13 @@ public final class ValidationException extends IllegalArgumentException {
 
     /** An error for {@code property} of the construct {@code scope} (named by its path). */
     public static ValidationException of(Construct scope, String property, Object value, String expected) {
+        Args.notNull(scope, "scope");
         return new ValidationException(scope.getNode().getPath(), property, value, expected);
     }
 
     /** An error for a construct that is about to be created as {@code id} under {@code scope}. */
     public static ValidationException of(Construct scope, String id, String property, Object value, String expected) {
+        Args.notNull(scope, "scope");
         String parent = scope.getNode().getPath();
         return new ValidationException(parent.isEmpty() ? id : parent + "/" + id, property, value, expected);
     }

@@ -27,6 +27,8 @@ public final class Yaml {
 
     /** {@code value} as text through {@code mapper}; {@code what} names it in the error. */
     public static String write(ObjectMapper mapper, Object value, String what) {
+        Args.notNull(mapper, "mapper");
+        Args.notNull(what, "what");
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {

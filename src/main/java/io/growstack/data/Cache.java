@@ -3,6 +3,7 @@ package io.growstack.data;
 import io.growstack.aws.ElasticacheReplicationGroup;
 import io.growstack.aws.ElasticacheSubnetGroup;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.Resource;
 import io.growstack.core.ValidationException;
 import io.growstack.network.Connections;
@@ -37,6 +38,28 @@ public class Cache extends Construct implements IConnectable {
 
     private static final Pattern NODE_TYPE = Pattern.compile("cache\\.[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final int MAX_REPLICATION_GROUP_ID = 40;
+    private static final Set<String> BURSTABLE = Set.of("micro", "small", "medium");
+    private static final Set<String> M5_R5 = Set.of("large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge");
+    private static final Set<String> GRAVITON = Set.of("large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge",
+            "16xlarge");
+    /**
+     * Current-generation node types by family (ElastiCache User Guide, "Supported node types"),
+     * as of 2025-10; previous generations (m4, r4 and older) are left out on purpose.
+     */
+    private static final Map<String, Set<String>> NODE_SIZES = Map.ofEntries(
+            Map.entry("t2", BURSTABLE), Map.entry("t3", BURSTABLE), Map.entry("t4g", BURSTABLE),
+            Map.entry("m5", M5_R5), Map.entry("r5", M5_R5),
+            Map.entry("m6g", GRAVITON), Map.entry("m7g", GRAVITON), Map.entry("r6g", GRAVITON),
+            Map.entry("r7g", GRAVITON), Map.entry("c7gn", GRAVITON),
+            Map.entry("r6gd", Set.of("xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge")));
+
+    private static String family(String nodeType) {
+        return nodeType.split("\\.")[1];
+    }
+
+    private static String size(String nodeType) {
+        return nodeType.split("\\.")[2];
+    }
 
     private final String engine;
     private final String engineVersion;
@@ -47,7 +70,7 @@ public class Cache extends Construct implements IConnectable {
 
     /** Creates the cache; throws {@link ValidationException} for bad settings. */
     public Cache(Construct scope, String id, CacheProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         Set<String> versions = props.engine == null ? null : CacheProps.KNOWN_ENGINE_VERSIONS.get(props.engine);
         if (versions == null) {
@@ -66,6 +89,11 @@ public class Cache extends Construct implements IConnectable {
             throw ValidationException.of(this, "nodeType", props.nodeType,
                     "expected an ElastiCache node type such as cache.t4g.micro or cache.r7g.large");
         }
+        if (!NODE_SIZES.getOrDefault(family(props.nodeType), Set.of()).contains(size(props.nodeType))) {
+            throw ValidationException.of(this, "nodeType", props.nodeType, "expected a node type ElastiCache offers"
+                    + " for Valkey and Redis OSS, such as cache.t4g.micro or cache.r7g.large (families: "
+                    + String.join(", ", new TreeSet<>(NODE_SIZES.keySet())) + "; growstack's list as of 2025-10)");
+        }
         if (props.replicas < 0 || props.replicas > CacheProps.MAX_REPLICAS) {
             throw ValidationException.of(this, "replicas", props.replicas,
                     "expected 0..5 (one primary and at most five replicas)");
@@ -74,8 +102,9 @@ public class Cache extends Construct implements IConnectable {
             throw ValidationException.of(this, "snapshotRetentionDays", props.snapshotRetentionDays,
                     "expected 0..35 days (0 takes no automatic snapshots)");
         }
-        String snapshotWindow = DataStores.dailyWindow(this, "snapshotWindow", props.snapshotWindow);
-        String maintenanceWindow = DataStores.weeklyWindow(this, "maintenanceWindow", props.maintenanceWindow);
+        String snapshotWindow = DataStores.dailyWindow(this, "snapshotWindow", props.snapshotWindow, 1);
+        // ElastiCache (CreateReplicationGroup): "The minimum maintenance window is a 60 minute period."
+        String maintenanceWindow = DataStores.weeklyWindow(this, "maintenanceWindow", props.maintenanceWindow, 60);
         List<String> subnets = DataStores.subnets(this, props.network, SubnetTier.PRIVATE, 1,
                 "the cache lives in the private tier");
         if (props.replicas > 0 && subnets.size() < 2) {

@@ -42,7 +42,7 @@ public final class CacheProps {
     final boolean applyImmediately;
 
     private CacheProps(Builder b) {
-        this.network = Objects.requireNonNull(b.network, "network");
+        this.network = Objects.requireNonNull(b.network, "network must not be null");
         this.engine = b.engine;
         this.engineVersion = b.engineVersion;
         this.nodeType = b.nodeType;

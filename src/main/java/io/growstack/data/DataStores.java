@@ -49,17 +49,27 @@ final class DataStores {
         return subnets;
     }
 
-    /** A daily window {@code hh24:mi-hh24:mi} in UTC, or null when unset. */
-    static String dailyWindow(Construct scope, String property, String window) {
-        if (window != null && !DAILY_WINDOW.matcher(window).matches()) {
+    /**
+     * A daily window {@code hh24:mi-hh24:mi} in UTC of at least {@code minMinutes}, or null when
+     * unset. A window may cross midnight (23:30-00:30).
+     */
+    static String dailyWindow(Construct scope, String property, String window, int minMinutes) {
+        if (window == null) {
+            return null;
+        }
+        if (!DAILY_WINDOW.matcher(window).matches()) {
             throw ValidationException.of(scope, property, window,
                     "expected hh24:mi-hh24:mi in UTC such as 17:00-18:00 (02:00-03:00 in Seoul)");
         }
+        checkLength(scope, property, window, length(minute(window, 0), minute(window, 6), DAY_MINUTES), minMinutes);
         return window;
     }
 
-    /** A weekly window {@code ddd:hh24:mi-ddd:hh24:mi} in UTC, lowercased, or null when unset. */
-    static String weeklyWindow(Construct scope, String property, String window) {
+    /**
+     * A weekly window {@code ddd:hh24:mi-ddd:hh24:mi} in UTC of at least {@code minMinutes},
+     * lowercased, or null when unset.
+     */
+    static String weeklyWindow(Construct scope, String property, String window, int minMinutes) {
         if (window == null) {
             return null;
         }
@@ -68,7 +78,53 @@ final class DataStores {
             throw ValidationException.of(scope, property, window,
                     "expected ddd:hh24:mi-ddd:hh24:mi in UTC such as sun:18:00-sun:19:00 (Monday 03:00 in Seoul)");
         }
+        checkLength(scope, property, window, length(weekMinute(lower, 0), weekMinute(lower, 10), WEEK_MINUTES),
+                minMinutes);
         return lower;
+    }
+
+    /** Whether the daily window {@code daily} meets the weekly window {@code weekly} on any day. */
+    static boolean overlap(String daily, String weekly) {
+        boolean[] maintenance = new boolean[WEEK_MINUTES];
+        int start = weekMinute(weekly, 0);
+        int span = length(start, weekMinute(weekly, 10), WEEK_MINUTES);
+        for (int i = 0; i < span; i++) {
+            maintenance[(start + i) % WEEK_MINUTES] = true;
+        }
+        int from = minute(daily, 0);
+        int length = length(from, minute(daily, 6), DAY_MINUTES);
+        for (int day = 0; day < 7; day++) {
+            for (int i = 0; i < length; i++) {
+                if (maintenance[(day * DAY_MINUTES + from + i) % WEEK_MINUTES]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final int DAY_MINUTES = 24 * 60;
+    private static final int WEEK_MINUTES = 7 * DAY_MINUTES;
+    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+    private static void checkLength(Construct scope, String property, String window, int minutes, int minMinutes) {
+        if (minutes < minMinutes) {
+            throw ValidationException.of(scope, property, window, "expected a window of at least " + minMinutes
+                    + " minutes (this one lasts " + minutes + ")");
+        }
+    }
+
+    // Minutes from the start to the end of a window, wrapping past midnight (or the week's end).
+    private static int length(int start, int end, int period) {
+        return ((end - start) % period + period) % period;
+    }
+
+    private static int minute(String text, int at) {
+        return Integer.parseInt(text.substring(at, at + 2)) * 60 + Integer.parseInt(text.substring(at + 3, at + 5));
+    }
+
+    private static int weekMinute(String text, int at) {
+        return DAYS.indexOf(text.substring(at, at + 3)) * DAY_MINUTES + minute(text, at + 4);
     }
 
     /**

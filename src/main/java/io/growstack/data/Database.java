@@ -4,6 +4,7 @@ import io.growstack.aws.DbInstance;
 import io.growstack.aws.DbParameterGroup;
 import io.growstack.aws.DbSubnetGroup;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.ValidationException;
@@ -52,6 +53,7 @@ public class Database extends Construct implements IConnectable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
     private static final int MAX_IDENTIFIER = 63;
+    private static final int RDS_MIN_WINDOW_MINUTES = 30;
 
     private final String identifier;
     private final String engineVersion;
@@ -62,7 +64,7 @@ public class Database extends Construct implements IConnectable {
 
     /** Creates the database; throws {@link ValidationException} for bad settings. */
     public Database(Construct scope, String id, DatabaseProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         if (props.engineVersion == null || !DatabaseProps.KNOWN_ENGINE_VERSIONS.contains(props.engineVersion)) {
             throw ValidationException.of(this, "engineVersion", props.engineVersion,
@@ -89,12 +91,27 @@ public class Database extends Construct implements IConnectable {
                     "expected a name RDS does not keep for itself (rdsadmin, rdsproxyadmin, rdsrepladmin),"
                             + " such as the default admin");
         }
+        if (MysqlReservedWords.contains(props.username)) {
+            throw ValidationException.of(this, "username", props.username,
+                    "expected a name MySQL does not reserve (it is a reserved word; RDS refuses it), such as admin");
+        }
         if (props.databaseName != null && !DATABASE_NAME.matcher(props.databaseName).matches()) {
             throw ValidationException.of(this, "databaseName", props.databaseName,
                     "expected 1-64 letters, digits or underscores starting with a letter");
         }
-        String backupWindow = DataStores.dailyWindow(this, "backupWindow", props.backupWindow);
-        String maintenanceWindow = DataStores.weeklyWindow(this, "maintenanceWindow", props.maintenanceWindow);
+        if (props.databaseName != null && MysqlReservedWords.contains(props.databaseName)) {
+            throw ValidationException.of(this, "databaseName", props.databaseName,
+                    "expected a name MySQL does not reserve (it is a reserved word; RDS refuses it), such as app");
+        }
+        // RDS (CreateDBInstance): each window at least 30 minutes, and the daily backup window must
+        // not overlap the weekly maintenance window.
+        String backupWindow = DataStores.dailyWindow(this, "backupWindow", props.backupWindow, RDS_MIN_WINDOW_MINUTES);
+        String maintenanceWindow = DataStores.weeklyWindow(this, "maintenanceWindow", props.maintenanceWindow,
+                RDS_MIN_WINDOW_MINUTES);
+        if (backupWindow != null && maintenanceWindow != null && DataStores.overlap(backupWindow, maintenanceWindow)) {
+            throw ValidationException.of(this, "backupWindow", backupWindow, "expected a daily window that does not"
+                    + " overlap the maintenance window " + maintenanceWindow + " (RDS refuses overlapping windows)");
+        }
         if (props.performanceInsights && NO_INSIGHTS.matcher(props.instanceClass).matches()) {
             throw ValidationException.of(this, "performanceInsights", true,
                     "expected false on " + props.instanceClass + ": RDS for MySQL offers no Performance Insights on"

@@ -63,7 +63,7 @@ public final class DatabaseProps {
     final boolean publiclyAccessible;
 
     private DatabaseProps(Builder b) {
-        this.network = Objects.requireNonNull(b.network, "network");
+        this.network = Objects.requireNonNull(b.network, "network must not be null");
         this.engineVersion = b.engineVersion;
         this.instanceClass = b.instanceClass;
         this.allocatedStorageGb = b.allocatedStorageGb;

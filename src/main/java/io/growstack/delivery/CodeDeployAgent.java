@@ -1,6 +1,7 @@
 package io.growstack.delivery;
 
 import io.growstack.core.Architecture;
+import io.growstack.core.Args;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,9 @@ public final class CodeDeployAgent {
 
     /** The section that installs and enables the agent (without a {@code #!} line). */
     public static String section(String partition, String region, Architecture architecture) {
+        Args.notNull(partition, "partition");
+        Args.notNull(region, "region");
+        Args.notNull(architecture, "architecture");
         String machine = architecture == Architecture.ARM64 ? "aarch64" : "x86_64";
         return MARKER + " (" + region + ", " + architecture.awsName() + ") ---\n"
                 + "(\n"
@@ -53,6 +57,9 @@ public final class CodeDeployAgent {
 
     /** A complete user data script that only installs the agent. */
     public static String script(String partition, String region, Architecture architecture) {
+        Args.notNull(partition, "partition");
+        Args.notNull(region, "region");
+        Args.notNull(architecture, "architecture");
         return "#!/bin/bash\n" + section(partition, region, architecture);
     }
 
@@ -64,6 +71,9 @@ public final class CodeDeployAgent {
      *         (a {@code #cloud-config} document, another interpreter): the caller reports that
      */
     public static String addTo(String userData, String partition, String region, Architecture architecture) {
+        Args.notNull(partition, "partition");
+        Args.notNull(region, "region");
+        Args.notNull(architecture, "architecture");
         if (userData == null || userData.isBlank()) {
             return script(partition, region, architecture);
         }

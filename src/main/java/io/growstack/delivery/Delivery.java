@@ -9,10 +9,11 @@ import io.growstack.aws.Instance;
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
-import io.growstack.core.Local;
-import io.growstack.core.Output;
 import io.growstack.core.Architecture;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
+import io.growstack.core.Local;
+import io.growstack.core.Output;
 import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
@@ -87,7 +88,7 @@ public class Delivery extends Construct {
 
     /** Creates the pipeline; throws {@link ValidationException} for bad settings, before creating anything. */
     public Delivery(Construct scope, String id, DeliveryProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         this.target = props.target;
         String path = getNode().getPath();
@@ -203,11 +204,15 @@ public class Delivery extends Construct {
             throw ValidationException.of(this, "staticSite", props.staticSite.getNode().getPath(),
                     "expected github(...) too: the site is published by the GitHub Actions deploy role");
         }
-        if (props.serviceName != null && !SERVICE_NAME.matcher(props.serviceName).matches()
-                || props.serviceName == null && !SERVICE_NAME.matcher(getNode().getId()).matches()) {
-            throw ValidationException.of(this, "serviceName", props.serviceName != null ? props.serviceName
-                    : getNode().getId(), "expected 1-32 lowercase letters, digits or hyphens starting with a letter"
-                    + " (the systemd unit and user on the hosts)");
+        if (props.serviceName != null && !SERVICE_NAME.matcher(props.serviceName).matches()) {
+            throw ValidationException.of(this, "serviceName", props.serviceName, "expected 1-32 lowercase letters,"
+                    + " digits or hyphens starting with a letter (the systemd unit and user on the hosts)");
+        }
+        // Without serviceName the construct id is the service name: blame the id the user chose.
+        if (props.serviceName == null && !SERVICE_NAME.matcher(getNode().getId()).matches()) {
+            throw ValidationException.of(this, "id", getNode().getId(), "expected 1-32 lowercase letters, digits or"
+                    + " hyphens starting with a letter, because the id is the service name (the systemd unit and user"
+                    + " on the hosts) unless serviceName(...) is set; rename the construct or set serviceName");
         }
         if (props.javaVersion < 17 || props.javaVersion > 99) {
             throw ValidationException.of(this, "javaVersion", props.javaVersion,

@@ -1,5 +1,6 @@
 package io.growstack.delivery;
 
+import io.growstack.core.Args;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,6 +71,7 @@ public final class DeliveryFiles {
 
     /** The files for {@code manifest}. */
     public static DeliveryFiles of(DeliveryManifest manifest) {
+        Args.notNull(manifest, "manifest");
         return new DeliveryFiles(manifest);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.growstack.core.Args;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,7 @@ public record DeliveryManifest(int formatVersion, String name, String region, St
 
     /** Every manifest in a synthesized stack ({@code cdk.tf.json}), in output-name order. */
     public static List<DeliveryManifest> fromStack(JsonNode stack) {
+        Args.notNull(stack, "stack");
         List<DeliveryManifest> found = new ArrayList<>();
         JsonNode outputs = stack.path("output");
         List<String> names = new ArrayList<>();
@@ -115,6 +117,7 @@ public record DeliveryManifest(int formatVersion, String name, String region, St
      * the real ARNs and ids, in output-name order.
      */
     public static List<DeliveryManifest> fromOutputs(JsonNode terraformOutputs) {
+        Args.notNull(terraformOutputs, "terraformOutputs");
         List<DeliveryManifest> found = new ArrayList<>();
         List<String> names = new ArrayList<>();
         terraformOutputs.fieldNames().forEachRemaining(names::add);

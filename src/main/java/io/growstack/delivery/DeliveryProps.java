@@ -53,7 +53,7 @@ public final class DeliveryProps {
     final String siteDirectory;
 
     private DeliveryProps(Builder b) {
-        this.target = Objects.requireNonNull(b.target, "target");
+        this.target = Objects.requireNonNull(b.target, "target must not be null");
         this.deploymentConfig = b.deploymentConfig;
         this.artifactBucketName = b.artifactBucketName;
         this.artifactPrefix = b.artifactPrefix;

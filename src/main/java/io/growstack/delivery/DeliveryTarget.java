@@ -45,22 +45,22 @@ public final class DeliveryTarget {
 
     /** In-place deployments to one {@link Server}, selected by its {@code Name} tag. */
     public static DeliveryTarget inPlace(Server server) {
-        return new DeliveryTarget(Style.IN_PLACE, Objects.requireNonNull(server, "server"), null);
+        return new DeliveryTarget(Style.IN_PLACE, Objects.requireNonNull(server, "server must not be null"), null);
     }
 
     /** In-place deployments to a service's one group, with traffic blocked per instance while it is replaced. */
     public static DeliveryTarget inPlace(AutoScaledService service) {
-        return new DeliveryTarget(Style.IN_PLACE, null, Objects.requireNonNull(service, "service"));
+        return new DeliveryTarget(Style.IN_PLACE, null, Objects.requireNonNull(service, "service must not be null"));
     }
 
     /** Blue/green deployments between the two groups of a service built with {@code blueGreen(true)}. */
     public static DeliveryTarget blueGreen(AutoScaledService service) {
-        return new DeliveryTarget(Style.BLUE_GREEN, null, Objects.requireNonNull(service, "service"));
+        return new DeliveryTarget(Style.BLUE_GREEN, null, Objects.requireNonNull(service, "service must not be null"));
     }
 
     /** Blue/green with {@code COPY_AUTO_SCALING_GROUP}: read the caveat in the class comment first. */
     public static DeliveryTarget blueGreenCopyingGroup(AutoScaledService service) {
-        return new DeliveryTarget(Style.BLUE_GREEN_COPY_GROUP, null, Objects.requireNonNull(service, "service"));
+        return new DeliveryTarget(Style.BLUE_GREEN_COPY_GROUP, null, Objects.requireNonNull(service, "service must not be null"));
     }
 
     /** The deployment style. */

@@ -5,6 +5,7 @@ import io.growstack.aws.IamRole;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.IamRolePolicyAttachment;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.Json;
 import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
@@ -66,7 +67,7 @@ public class GitHubOidc extends Construct {
 
     /** Creates the provider (unless given) and the roles; throws {@link ValidationException} for bad settings. */
     public GitHubOidc(Construct scope, String id, GitHubOidcProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         this.subject = props.deploySubject;
         String problem = subject.problem();

@@ -14,7 +14,7 @@ public final class GitHubOidcProps {
     final List<String> planRoleManagedPolicyArns;
 
     private GitHubOidcProps(Builder b) {
-        this.deploySubject = Objects.requireNonNull(b.deploySubject, "deploySubject");
+        this.deploySubject = Objects.requireNonNull(b.deploySubject, "deploySubject must not be null");
         this.existingProviderArn = b.existingProviderArn;
         this.planRole = b.planRole;
         this.planRoleManagedPolicyArns = b.planRoleManagedPolicyArns == null ? null

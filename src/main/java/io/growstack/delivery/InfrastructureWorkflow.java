@@ -1,5 +1,6 @@
 package io.growstack.delivery;
 
+import io.growstack.core.Args;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,9 +51,9 @@ public final class InfrastructureWorkflow {
     public record Settings(String stack, String region, String branch, List<String> terraformVariables) {
         /** Checks the settings. */
         public Settings {
-            Objects.requireNonNull(stack, "stack");
-            Objects.requireNonNull(region, "region");
-            Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(stack, "stack must not be null");
+            Objects.requireNonNull(region, "region must not be null");
+            Objects.requireNonNull(branch, "branch must not be null");
             terraformVariables = List.copyOf(terraformVariables == null ? List.of() : terraformVariables);
             if (!STACK.matcher(stack).matches()) {
                 throw new IllegalArgumentException("expected a stack name of letters, digits, - and _: " + stack);
@@ -72,6 +73,7 @@ public final class InfrastructureWorkflow {
 
     /** The workflow for {@code settings}. */
     public static InfrastructureWorkflow of(Settings settings) {
+        Args.notNull(settings, "settings");
         return new InfrastructureWorkflow(settings);
     }
 

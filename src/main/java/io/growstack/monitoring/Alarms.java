@@ -3,6 +3,7 @@ package io.growstack.monitoring;
 import io.growstack.aws.CloudwatchMetricAlarm;
 import io.growstack.aws.SnsTopic;
 import io.growstack.aws.SnsTopicSubscription;
+import io.growstack.core.Ids;
 import io.growstack.core.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class Alarms extends Construct {
      */
     Alarms(Construct scope, String id, String name, List<String> groupNames, String loadBalancerArnSuffix,
            List<String> emails, double cpuThresholdPercent, int http5xxThreshold) {
-        super(scope, id);
+        super(Ids.check(scope, id), id);
         this.topic = new Resource(this, "topic", new SnsTopic(name + "-alarms", "Alarms of " + name, null, null,
                 Map.of("Name", name + "-alarms")));
         List<String> actions = List.of(topic.attr("arn"));

@@ -1,5 +1,6 @@
 package io.growstack.monitoring;
 
+import io.growstack.core.Args;
 import io.growstack.core.ValidationException;
 import java.util.regex.Pattern;
 
@@ -38,15 +39,8 @@ public record GrafanaRelease(String version, String keyFingerprint) {
 
     /** Checks the values; throws {@link ValidationException} naming {@code GrafanaRelease.of}. */
     public static GrafanaRelease of(String version, String keyFingerprint) {
-        if (version == null || !VERSION.matcher(version).matches()) {
-            throw new ValidationException("GrafanaRelease.of", "version", version,
-                    "expected a Grafana version such as 12.3.1");
-        }
-        if (keyFingerprint == null || !FINGERPRINT.matcher(keyFingerprint).matches()) {
-            throw new ValidationException("GrafanaRelease.of", "keyFingerprint", keyFingerprint,
-                    "expected the 40 uppercase hexadecimal digits of an OpenPGP fingerprint without spaces,"
-                            + " such as " + GRAFANA_LABS_KEY_FINGERPRINT);
-        }
-        return new GrafanaRelease(version, keyFingerprint);
+        // Only nulls fail here: the shape is checked by the Monitoring block, whose error names its
+        // construct path and the property (grafana.version, grafana.keyFingerprint).
+        return new GrafanaRelease(Args.notNull(version, "version"), Args.notNull(keyFingerprint, "keyFingerprint"));
     }
 }

@@ -5,9 +5,11 @@ import io.growstack.compute.Bastion;
 import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
-import io.growstack.core.Output;
+import io.growstack.core.Ami;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.InstanceType;
+import io.growstack.core.Output;
 import io.growstack.core.Resource;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
@@ -100,7 +102,7 @@ public class Monitoring extends Construct implements IConnectable {
 
     /** Creates the monitoring host; throws {@link ValidationException} for bad settings, before creating anything. */
     public Monitoring(Construct scope, String id, MonitoringProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         InstanceType type = InstanceType.parse(props.instanceType).orElseThrow(() -> ValidationException.of(this,
                 "instanceType", props.instanceType,
@@ -209,17 +211,21 @@ public class Monitoring extends Construct implements IConnectable {
         }
         if (release.version() == null || !PrometheusRelease.VERSION.matcher(release.version()).matches()) {
             throw ValidationException.of(this, "prometheus.version", release.version(),
-                    "expected a release number such as 3.9.1");
+                    "expected a release number such as 3.9.1 (without the leading v)");
         }
         if (release.sha256() == null || !(PrometheusRelease.SHA256.matcher(release.sha256()).matches()
                 || io.growstack.core.Tokens.containsReference(release.sha256()))) {
             throw ValidationException.of(this, "prometheus.sha256", release.sha256(),
-                    "expected 64 lowercase hexadecimal digits, or a Terraform reference such as a variable");
+                    "expected the 64 lowercase hexadecimal digits published for " + release.archiveName()
+                            + ".tar.gz in the release's sha256sums.txt, or a Terraform reference such as a variable");
         }
         if (release.architecture() != type.architecture()) {
             throw ValidationException.of(this, "prometheus.architecture", release.architecture(),
                     "expected " + type.architecture() + " for instance type " + type.name() + ", with the SHA-256 of"
                             + " prometheus-" + release.version() + ".linux-" + arch + ".tar.gz");
+        }
+        if (props.ami != null && !props.ami.isLookup() && !Ami.isValidId(props.ami.id())) {
+            throw ValidationException.of(this, "ami", props.ami.id(), Ami.EXPECTED);
         }
         if (props.ami != null && props.ami.architecture() != type.architecture()) {
             throw ValidationException.of(this, "ami", props.ami.id() + " (" + props.ami.architecture().awsName() + ")",
@@ -232,7 +238,8 @@ public class Monitoring extends Construct implements IConnectable {
         }
         if (grafana.keyFingerprint() == null || !GrafanaRelease.FINGERPRINT.matcher(grafana.keyFingerprint()).matches()) {
             throw ValidationException.of(this, "grafana.keyFingerprint", grafana.keyFingerprint(),
-                    "expected 40 uppercase hexadecimal digits without spaces");
+                    "expected the 40 uppercase hexadecimal digits of an OpenPGP fingerprint without spaces, such as "
+                            + GrafanaRelease.GRAFANA_LABS_KEY_FINGERPRINT);
         }
     }
 
@@ -266,6 +273,13 @@ public class Monitoring extends Construct implements IConnectable {
         for (String email : props.alarmEmails) {
             if (email == null || (!Tokens.containsReference(email) && !EMAIL.matcher(email).matches())) {
                 throw ValidationException.of(this, "alarmEmails", email, "expected an email address such as oncall@example.com");
+            }
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String email : props.alarmEmails) {
+            if (!seen.add(email.toLowerCase(java.util.Locale.ROOT))) {
+                throw ValidationException.of(this, "alarmEmails", email,
+                        "expected each address once: a second subscription would deliver every alarm twice");
             }
         }
         if (!props.alarms && !props.alarmEmails.isEmpty()) {

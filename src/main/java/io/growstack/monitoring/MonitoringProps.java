@@ -3,6 +3,7 @@ package io.growstack.monitoring;
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.Bastion;
 import io.growstack.core.Ami;
+import io.growstack.core.Args;
 import io.growstack.network.INetwork;
 import java.util.List;
 import java.util.Objects;
@@ -51,9 +52,9 @@ public final class MonitoringProps {
     final int http5xxAlarmThreshold;
 
     private MonitoringProps(Builder b) {
-        this.network = Objects.requireNonNull(b.network, "network");
-        this.bastion = Objects.requireNonNull(b.bastion, "bastion");
-        this.service = Objects.requireNonNull(b.service, "service");
+        this.network = Objects.requireNonNull(b.network, "network must not be null");
+        this.bastion = Objects.requireNonNull(b.bastion, "bastion must not be null");
+        this.service = Objects.requireNonNull(b.service, "service must not be null");
         this.prometheus = b.prometheus;
         this.grafana = b.grafana;
         this.instanceType = b.instanceType;
@@ -152,7 +153,7 @@ public final class MonitoringProps {
 
         /** The Grafana version and its repository's signing-key fingerprint. Default: {@link GrafanaRelease#DEFAULT}. */
         public Builder grafana(GrafanaRelease release) {
-            this.grafana = Objects.requireNonNull(release, "grafana");
+            this.grafana = Objects.requireNonNull(release, "grafana must not be null");
             return this;
         }
 
@@ -215,7 +216,7 @@ public final class MonitoringProps {
 
         /** Email addresses subscribed to the alarm topic (each confirms by mail). Default: none. */
         public Builder alarmEmails(List<String> emails) {
-            this.alarmEmails = List.copyOf(emails);
+            this.alarmEmails = Args.list(emails, "alarmEmails");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.growstack.monitoring;
 
 import io.growstack.core.Architecture;
+import io.growstack.core.Args;
 import io.growstack.core.ValidationException;
 import java.util.regex.Pattern;
 
@@ -33,24 +34,12 @@ public record PrometheusRelease(String version, Architecture architecture, Strin
     static final Pattern VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    /** Checks the values; throws {@link ValidationException} naming {@code PrometheusRelease.of}. */
+    /** A release; the Monitoring block checks its values when it is used. */
     public static PrometheusRelease of(String version, Architecture architecture, String sha256) {
-        if (version == null || !VERSION.matcher(version).matches()) {
-            throw new ValidationException("PrometheusRelease.of", "version", version,
-                    "expected a release number such as 3.9.1 (without the leading v)");
-        }
-        if (architecture == null) {
-            throw new ValidationException("PrometheusRelease.of", "architecture", null,
-                    "expected ARM64 or X86_64, the architecture of the monitoring host's instance type");
-        }
-        // A Terraform reference (for example ${var.prometheus_sha256}) lets the operator supply the
-        // publisher's value at plan time instead of committing it.
-        if (sha256 == null || !(SHA256.matcher(sha256).matches() || io.growstack.core.Tokens.containsReference(sha256))) {
-            throw new ValidationException("PrometheusRelease.of", "sha256", sha256,
-                    "expected the 64 lowercase hexadecimal digits published for prometheus-" + version
-                            + ".linux-" + archiveArch(architecture) + ".tar.gz in the release's sha256sums.txt");
-        }
-        return new PrometheusRelease(version, architecture, sha256);
+        // Only nulls fail here: the shape is checked by the Monitoring block, whose error names its
+        // construct path and the property (prometheus.version, prometheus.sha256).
+        return new PrometheusRelease(Args.notNull(version, "version"), Args.notNull(architecture, "architecture"),
+                Args.notNull(sha256, "sha256"));
     }
 
     /** The archive's base name, for example {@code prometheus-3.9.1.linux-arm64}. */

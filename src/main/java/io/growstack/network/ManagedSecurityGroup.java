@@ -3,6 +3,7 @@ package io.growstack.network;
 import io.growstack.aws.SecurityGroup;
 import io.growstack.aws.VpcSecurityGroupEgressRule;
 import io.growstack.aws.VpcSecurityGroupIngressRule;
+import io.growstack.core.Ids;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public final class ManagedSecurityGroup extends Construct {
 
     /** Creates the group {@code name} (unique in the VPC) with a description. */
     public ManagedSecurityGroup(Construct scope, String id, String vpcId, String name, String description) {
-        super(scope, id);
+        super(Ids.check(scope, id), id);
         this.group = new Resource(this, "group", new SecurityGroup(name, description, vpcId, Map.of("Name", name)));
     }
 

@@ -12,11 +12,13 @@ import io.growstack.aws.RouteTableAssociation;
 import io.growstack.aws.Subnet;
 import io.growstack.aws.Vpc;
 import io.growstack.aws.VpcEndpoint;
+import io.growstack.core.Args;
 import io.growstack.core.Cidr;
 import io.growstack.core.DataSource;
 import io.growstack.core.GrowStack;
-import io.growstack.core.PolicyStatement;
+import io.growstack.core.Ids;
 import io.growstack.core.Naming;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ValidationException;
 import java.util.ArrayList;
@@ -68,7 +70,7 @@ public class Network extends Construct implements INetwork {
 
     /** A network with {@code props}; throws {@link ValidationException} for bad settings. */
     public Network(Construct scope, String id, NetworkProps settings) {
-        super(scope, id);
+        super(Ids.check(scope, id, settings), id);
         GrowStack stack = GrowStack.of(this);
         Naming naming = stack.naming();
         NetworkProps props = settings;
@@ -82,7 +84,7 @@ public class Network extends Construct implements INetwork {
             }
             props = props.toBuilder().availabilityZones(pinned.subList(0, props.azCount())).build();
         }
-        checkZones(stack.region(), props);
+        checkZones(stack, props);
         NatProvider natProvider = props.nat() != null ? props.nat()
                 : props.privateSubnets() ? NatProvider.instance() : NatProvider.none();
         if (!props.privateSubnets() && props.nat() != null && !props.nat().isNone()) {
@@ -162,18 +164,33 @@ public class Network extends Construct implements INetwork {
         return parsed;
     }
 
-    private void checkZones(String region, NetworkProps props) {
+    private void checkZones(GrowStack stack, NetworkProps props) {
+        String region = stack.region();
         if (props.azCount() < MIN_AZS || props.azCount() > MAX_AZS) {
             throw ValidationException.of(this, props.availabilityZones().isEmpty() ? "azCount" : "availabilityZones",
                     props.availabilityZones().isEmpty() ? props.azCount() : props.availabilityZones(),
                     "expected " + MIN_AZS + " to " + MAX_AZS + " availability zones (a load balancer needs two)");
         }
+        List<String> known = stack.knownAvailabilityZones();
         Set<String> seen = new HashSet<>();
         for (String zone : props.availabilityZones()) {
             if (zone == null || !zone.matches(java.util.regex.Pattern.quote(region) + "[a-z]") || !seen.add(zone)) {
                 throw ValidationException.of(this, "availabilityZones", props.availabilityZones(),
                         "expected distinct zone names of region " + region + ", such as " + region + "a");
             }
+            if (!known.contains(zone)) {
+                throw ValidationException.of(this, "availabilityZones", zone, "expected a zone that exists in "
+                        + region + ": " + String.join(", ", known) + " (growstack's list as of "
+                        + io.growstack.core.Regions.AS_OF + "; name a newer zone in the context key "
+                        + GrowStack.CONTEXT_KNOWN_ZONES + ")");
+            }
+        }
+        // Without pinned zones the subnets take the i-th name of the zone lookup, and Terraform's
+        // element() wraps past the end: a seventh subnet in a four-zone region would silently share
+        // a zone with the first one.
+        if (props.availabilityZones().isEmpty() && props.azCount() > known.size()) {
+            throw ValidationException.of(this, "azCount", props.azCount(), "expected at most " + known.size()
+                    + ": " + region + " has " + known.size() + " availability zones (" + String.join(", ", known) + ")");
         }
     }
 
@@ -193,16 +210,32 @@ public class Network extends Construct implements INetwork {
 
     private void planSubnets(NetworkProps props, List<Cidr> publicCidrs, List<Cidr> privateCidrs) {
         int azs = props.azCount();
+        if (props.subnetPrefix() == null && cidr.prefix() >= MAX_PREFIX) {
+            throw ValidationException.of(this, "cidr", cidr, "expected a VPC larger than /" + MAX_PREFIX
+                    + ": subnets are at most /" + MAX_PREFIX + ", so a /" + MAX_PREFIX + " VPC cannot hold one per zone"
+                    + " and tier");
+        }
         int prefix = props.subnetPrefix() != null ? props.subnetPrefix() : Math.min(cidr.prefix() + 4, MAX_PREFIX);
         if (prefix <= cidr.prefix() || prefix > MAX_PREFIX) {
-            throw ValidationException.of(this, "subnetPrefix", props.subnetPrefix(),
-                    "expected a prefix longer than the VPC's /" + cidr.prefix() + " and at most /" + MAX_PREFIX);
+            throw ValidationException.of(this, "subnetPrefix", props.subnetPrefix(), cidr.prefix() >= MAX_PREFIX
+                    ? "expected a larger VPC first: the VPC's /" + cidr.prefix() + " leaves no subnet prefix up to /"
+                            + MAX_PREFIX
+                    : "expected a prefix from /" + (cidr.prefix() + 1) + " to /" + MAX_PREFIX
+                            + " (longer than the VPC's /" + cidr.prefix() + ")");
         }
         long blocks = cidr.count(prefix);
         long half = props.privateSubnets() ? blocks / 2 : blocks;
+        String fix = prefix < MAX_PREFIX ? "use a larger VPC or a longer subnetPrefix" : "use a larger VPC";
+        // Carved public subnets fill the lower half from the bottom; carved private ones the upper
+        // half. Each carved tier must fit in its half, also when the other tier is given explicitly.
         if (props.publicSubnetCidrs().isEmpty() && azs > half) {
             throw ValidationException.of(this, "cidr", cidr,
-                    "expected room for " + azs + " /" + prefix + " subnets per tier; use a larger VPC or a longer subnetPrefix");
+                    "expected room for " + azs + " /" + prefix + " subnets per tier; " + fix);
+        }
+        if (props.privateSubnets() && props.privateSubnetCidrs().isEmpty() && azs > blocks - half) {
+            throw ValidationException.of(this, "cidr", cidr, "expected room for " + azs + " private /" + prefix
+                    + " subnets in the upper half of the VPC, which holds " + (blocks - half) + "; " + fix
+                    + ", or give privateSubnetCidrs");
         }
         publicCidrs.addAll(explicitOrCarved("publicSubnetCidrs", props.publicSubnetCidrs(), azs, prefix, 0));
         if (props.privateSubnets()) {
@@ -267,6 +300,11 @@ public class Network extends Construct implements INetwork {
     /** An existing network, for blocks that need one: ids as plain values or tokens. */
     public static INetwork fromAttributes(String vpcId, String vpcCidr, List<String> availabilityZones,
                                           List<String> publicSubnetIds, List<String> privateSubnetIds) {
+        Args.notNull(vpcId, "vpcId");
+        Args.notNull(vpcCidr, "vpcCidr");
+        Args.notNull(availabilityZones, "availabilityZones");
+        Args.notNull(publicSubnetIds, "publicSubnetIds");
+        Args.notNull(privateSubnetIds, "privateSubnetIds");
         return new ImportedNetwork(vpcId, vpcCidr, List.copyOf(availabilityZones), List.copyOf(publicSubnetIds),
                 List.copyOf(privateSubnetIds));
     }

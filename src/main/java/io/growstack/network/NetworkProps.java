@@ -1,5 +1,6 @@
 package io.growstack.network;
 
+import io.growstack.core.Args;
 import java.util.List;
 
 /** Settings of a {@link Network}. Every field is optional. */
@@ -146,7 +147,7 @@ public final class NetworkProps {
 
         /** Explicit zone names; sets the zone count. Default: read from the region at plan time. */
         public Builder availabilityZones(List<String> zones) {
-            this.availabilityZones = List.copyOf(zones);
+            this.availabilityZones = Args.list(zones, "availabilityZones");
             this.azCount = zones.size();
             return this;
         }
@@ -165,13 +166,13 @@ public final class NetworkProps {
 
         /** Explicit public subnet CIDRs, one per zone. */
         public Builder publicSubnetCidrs(List<String> cidrs) {
-            this.publicSubnetCidrs = List.copyOf(cidrs);
+            this.publicSubnetCidrs = Args.list(cidrs, "publicSubnetCidrs");
             return this;
         }
 
         /** Explicit private subnet CIDRs, one per zone. */
         public Builder privateSubnetCidrs(List<String> cidrs) {
-            this.privateSubnetCidrs = List.copyOf(cidrs);
+            this.privateSubnetCidrs = Args.list(cidrs, "privateSubnetCidrs");
             return this;
         }
 

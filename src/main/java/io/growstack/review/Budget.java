@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.growstack.aws.BudgetsBudget;
 import io.growstack.core.AwsProvider;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.Json;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
@@ -63,7 +64,7 @@ public class Budget extends Construct {
 
     /** Creates the budget; throws {@link ValidationException} for bad settings. */
     public Budget(Construct scope, String id, BudgetProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         this.stack = GrowStack.of(this);
         this.name = props.budgetName != null ? props.budgetName : stack.naming().name(id);
         if (!NAME.matcher(name).matches()) {

@@ -82,13 +82,13 @@ public final class BudgetProps {
 
         /** Percentages of the limit whose actual spend sends an email. Default: 80. */
         public Builder actualThresholdsPercent(List<Double> percents) {
-            this.actualThresholdsPercent = Objects.requireNonNull(percents, "percents");
+            this.actualThresholdsPercent = Objects.requireNonNull(percents, "percents must not be null");
             return this;
         }
 
         /** Percentages of the limit whose forecast for the month sends an email. Default: 100. */
         public Builder forecastedThresholdsPercent(List<Double> percents) {
-            this.forecastedThresholdsPercent = Objects.requireNonNull(percents, "percents");
+            this.forecastedThresholdsPercent = Objects.requireNonNull(percents, "percents must not be null");
             return this;
         }
 
@@ -100,7 +100,7 @@ public final class BudgetProps {
 
         /** Usage for the default limit's usage-based lines (NAT GB, CloudFront traffic). Default: none. */
         public Builder usage(Usage usage) {
-            this.usage = Objects.requireNonNull(usage, "usage");
+            this.usage = Objects.requireNonNull(usage, "usage must not be null");
             return this;
         }
 

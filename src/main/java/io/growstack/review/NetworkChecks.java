@@ -4,6 +4,7 @@ import static io.growstack.review.Values.Tri;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.growstack.core.Cidr;
+import io.growstack.core.CidrSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,13 +57,13 @@ final class NetworkChecks implements Check {
      */
     record Ingress(StackModel.Item source, String where, String group, String protocol, Integer from, Integer to,
                    List<String> sources) {
+        // Judged by coverage: 0.0.0.0/1 + 128.0.0.0/1 is the world as much as 0.0.0.0/0 is.
         boolean fromWorld() {
-            return sources.contains(WORLD_V4) || sources.contains(WORLD_V6);
+            return CidrSet.coversInternet(sources);
         }
 
         String world() {
-            return sources.stream().filter(s -> s.equals(WORLD_V4) || s.equals(WORLD_V6))
-                    .collect(Collectors.joining(" and "));
+            return CidrSet.describeInternet(sources).orElse("");
         }
 
         /** Whether the permission certainly includes {@code port} over one of {@code protocols}. */
@@ -110,7 +111,7 @@ final class NetworkChecks implements Check {
         boolean albGroupsKnown = albGroups(stack, albGroups);
         Map<String, StackModel.Item> natGroups = natGroups(stack);
 
-        for (Ingress rule : ingress) {
+        for (Ingress rule : withSplitWorld(ingress)) {
             if (!rule.fromWorld()) {
                 continue;
             }
@@ -229,6 +230,34 @@ final class NetworkChecks implements Check {
             }
         }
         return Optional.of(cidrs);
+    }
+
+    /**
+     * {@code ingress} plus, for each group, protocol and port range whose rules only together admit
+     * the whole internet (one rule resource per block, say 0.0.0.0/1 and 128.0.0.0/1), one combined
+     * permission carried by the first of those rules.
+     */
+    static List<Ingress> withSplitWorld(List<Ingress> ingress) {
+        Map<List<Object>, List<Ingress>> byTarget = new LinkedHashMap<>();
+        for (Ingress rule : ingress) {
+            if (rule.group() != null && !rule.fromWorld()) {
+                byTarget.computeIfAbsent(java.util.Arrays.asList(rule.group(), rule.protocol(), rule.from(), rule.to()),
+                        k -> new ArrayList<>()).add(rule);
+            }
+        }
+        List<Ingress> out = new ArrayList<>(ingress);
+        for (List<Ingress> rules : byTarget.values()) {
+            if (rules.size() < 2) {
+                continue;
+            }
+            List<String> sources = rules.stream().flatMap(r -> r.sources().stream()).toList();
+            if (CidrSet.coversInternet(sources)) {
+                Ingress first = rules.get(0);
+                out.add(new Ingress(first.source(), first.where(), first.group(), first.protocol(), first.from(),
+                        first.to(), sources));
+            }
+        }
+        return out;
     }
 
     /** Every ingress permission of the stack: rule resources, legacy rules and inline blocks. */

@@ -570,6 +570,21 @@ public final class SecurityRules {
             "AwsSolutions-VPC7, NIST.800.53.R5-VPCFlowLogsEnabled", "CKV2_AWS_11");
 
     /**
+     * An {@code aws_db_parameter_group} (or {@code aws_rds_cluster_parameter_group}) whose
+     * {@code parameter} blocks set {@code require_secure_transport} to {@code 0}, {@code OFF} or
+     * {@code false}: MySQL then accepts clients in plain text. growstack's Database sets it to 1; a
+     * user's {@code parameter("require_secure_transport", "0")} is accepted but needs a suppression
+     * with a reason.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: {@code CKV2_AWS_69} (encryption in transit).
+     */
+    public static final Rule RDS_TLS_NOT_REQUIRED = new Rule("GS-RDS-009", "RdsTlsNotRequired", Severity.HIGH,
+            "the database accepts unencrypted client connections (require_secure_transport is off)",
+            "growstack: drop parameter(\"require_secure_transport\", ...) from DatabaseProps (the default is 1);"
+                    + " Terraform: aws_db_parameter_group parameter require_secure_transport = 1",
+            "no direct equivalent", "CKV2_AWS_69");
+
+    /**
      * An {@code aws_vpc} whose default security group is not taken over by an
      * {@code aws_default_security_group} with no {@code ingress} and no {@code egress}: AWS creates it with
      * all traffic allowed between its members and all egress, and anything launched without a group lands
@@ -613,6 +628,7 @@ public final class SecurityRules {
             RDS_NO_IAM_AUTH,
             RDS_NO_ENHANCED_MONITORING,
             RDS_NO_LOG_EXPORTS,
+            RDS_TLS_NOT_REQUIRED,
             S3_PUBLIC_ACCESS_BLOCK,
             S3_TLS_ONLY,
             S3_NO_ACCESS_LOGS,

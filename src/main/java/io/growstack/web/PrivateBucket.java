@@ -1,6 +1,5 @@
 package io.growstack.web;
 
-import io.growstack.core.PolicyStatement;
 import io.growstack.aws.S3Bucket;
 import io.growstack.aws.S3BucketLifecycleConfiguration;
 import io.growstack.aws.S3BucketOwnershipControls;
@@ -9,7 +8,9 @@ import io.growstack.aws.S3BucketPublicAccessBlock;
 import io.growstack.aws.S3BucketServerSideEncryptionConfiguration;
 import io.growstack.aws.S3BucketVersioning;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
 import io.growstack.core.Json;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.Tokens;
@@ -67,14 +68,11 @@ public class PrivateBucket extends Construct {
 
     /** Creates the bucket; throws {@link ValidationException} for bad settings. */
     public PrivateBucket(Construct scope, String id, PrivateBucketProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         this.name = props.bucketName != null ? props.bucketName : stack.naming().name(id);
         this.partition = stack.partition();
-        String problem = bucketNameProblem(name);
-        if (problem != null) {
-            throw ValidationException.of(this, "bucketName", name, problem);
-        }
+        checkName(this, props.bucketName, name);
         if (props.kmsKeyArn != null && !Tokens.containsReference(props.kmsKeyArn)
                 && !KMS_KEY_ARN.matcher(props.kmsKeyArn).matches()) {
             throw ValidationException.of(this, "kmsKeyArn", props.kmsKeyArn,
@@ -134,6 +132,44 @@ public class PrivateBucket extends Construct {
      * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
      */
     static String bucketNameProblem(String name) {
+        return nameProblem(name);
+    }
+
+    // Bucket names claimed so far in each app (keyed by the construct tree's root): S3 names are
+    // global, so two blocks of one app asking for the same name would fail at apply.
+    private static final Map<Object, Map<String, String>> CLAIMED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * Checks the bucket name of {@code block}: {@code explicit} as set by the user, or
+     * {@code name} derived from project, environment and the construct id. A derived name that breaks
+     * S3's rules is blamed on the id; a name another block of the app already uses is rejected.
+     */
+    static void checkName(Construct block, String explicit, String name) {
+        String problem = nameProblem(name);
+        if (problem != null && explicit == null) {
+            throw ValidationException.of(block, "id", block.getNode().getId(), "expected an id that makes a valid"
+                    + " bucket name: without bucketName(...) the bucket is named project-environment-<id> ('" + name
+                    + "'), and " + problem.replaceFirst("^expected ", "S3 expects ") + "; rename the construct or set"
+                    + " bucketName");
+        }
+        if (problem != null) {
+            throw ValidationException.of(block, "bucketName", name, problem);
+        }
+        if (Tokens.containsReference(name)) {
+            return;
+        }
+        String path = block.getNode().getPath();
+        Map<String, String> claimed = CLAIMED.computeIfAbsent(block.getNode().getRoot(), r -> new java.util.HashMap<>());
+        String owner = claimed.putIfAbsent(name, path);
+        // A StaticSite claims its name and then builds its PrivateBucket child with it.
+        if (owner != null && !path.startsWith(owner + "/") && !owner.equals(path)) {
+            throw ValidationException.of(block, "bucketName", name, "expected a name no other bucket of this app uses"
+                    + " (" + owner + " has it): S3 bucket names are global, so the second would fail at apply");
+        }
+    }
+
+    private static String nameProblem(String name) {
         if (name == null) {
             return "expected a bucket name";
         }
@@ -173,7 +209,7 @@ public class PrivateBucket extends Construct {
      * synthesized; each needs an alphanumeric Sid that is unique in the policy.
      */
     public PrivateBucket addToResourcePolicy(PolicyStatement statement) {
-        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(statement, "statement must not be null");
         if (statement.sid() == null || !SID.matcher(statement.sid()).matches()) {
             throw ValidationException.of(this, "policy.sid", statement.sid(),
                     "expected a statement id of letters and digits, such as AllowCloudFrontRead");

@@ -1,9 +1,10 @@
 package io.growstack.web;
 
-import io.growstack.core.PolicyStatement;
 import io.growstack.aws.CloudfrontDistribution;
 import io.growstack.aws.CloudfrontOriginAccessControl;
 import io.growstack.core.GrowStack;
+import io.growstack.core.Ids;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
@@ -75,7 +76,7 @@ public class StaticSite extends Construct {
 
     /** Creates the site; throws {@link ValidationException} for bad settings. */
     public StaticSite(Construct scope, String id, StaticSiteProps props) {
-        super(scope, id);
+        super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         String name = props.bucketName != null ? props.bucketName : stack.naming().name(id);
         validate(name, props);
@@ -115,10 +116,7 @@ public class StaticSite extends Construct {
     }
 
     private void validate(String name, StaticSiteProps props) {
-        String problem = PrivateBucket.bucketNameProblem(name);
-        if (problem != null) {
-            throw ValidationException.of(this, "bucketName", name, problem);
-        }
+        PrivateBucket.checkName(this, props.bucketName, name);
         if (!PRICE_CLASSES.contains(props.priceClass)) {
             throw ValidationException.of(this, "priceClass", props.priceClass,
                     "expected PriceClass_100, PriceClass_200 or PriceClass_All");

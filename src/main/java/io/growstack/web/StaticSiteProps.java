@@ -1,5 +1,6 @@
 package io.growstack.web;
 
+import io.growstack.core.Args;
 import java.util.List;
 import java.util.Objects;
 
@@ -75,7 +76,7 @@ public final class StaticSiteProps {
          * {@link #certificateArn(String)}. Default: none, only the {@code *.cloudfront.net} name.
          */
         public Builder aliases(List<String> aliases) {
-            this.aliases = List.copyOf(aliases);
+            this.aliases = Args.list(aliases, "aliases");
             return this;
         }
 
@@ -136,7 +137,7 @@ public final class StaticSiteProps {
 
         /** The settings. */
         public StaticSiteProps build() {
-            Objects.requireNonNull(aliases, "aliases");
+            Objects.requireNonNull(aliases, "aliases must not be null");
             return new StaticSiteProps(this);
         }
     }

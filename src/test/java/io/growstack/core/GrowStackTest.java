@@ -97,7 +97,8 @@ class GrowStackTest {
                 GrowStackProps.builder("ap-northeast-2").project("My_Shop").build())))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("shop: property 'project' is 'My_Shop': expected 1-16 lowercase letters, digits or"
-                        + " hyphens starting with a letter (it prefixes S3 bucket and IAM names)");
+                        + " single hyphens, starting with a letter and ending with a letter or digit (it prefixes S3"
+                        + " bucket, IAM and database names)");
     }
 
     @Test

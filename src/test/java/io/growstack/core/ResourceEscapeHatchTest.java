@@ -160,7 +160,7 @@ class ResourceEscapeHatchTest {
         App app = new App();
         Construct plain = new Construct(app, "plain");
         assertThatThrownBy(() -> new Resource(plain, "vpc", VPC)).isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("plain: property 'scope' is 'plain': expected a construct inside a GrowStack");
+                .hasMessageStartingWith("plain: property 'scope' is 'plain': expected a GrowStack or a construct inside one");
     }
 
     @Test

@@ -300,34 +300,33 @@ class MonitoringTest {
     }
 
     @Test
-    void aReleaseBuiltWithoutItsFactoryIsCheckedToo() {
+    void aMalformedReleaseIsBlamedOnTheMonitoringBlockThatUsesIt() {
         rejected("bad-sha", b -> b.prometheus(new PrometheusRelease("3.9.1", Architecture.ARM64, "ABC")),
-                "app/monitoring: property 'prometheus.sha256' is 'ABC': expected 64 lowercase hexadecimal digits,"
+                "app/monitoring: property 'prometheus.sha256' is 'ABC': expected the 64 lowercase hexadecimal digits"
+                        + " published for prometheus-3.9.1.linux-arm64.tar.gz in the release's sha256sums.txt, or a"
+                        + " Terraform reference such as a variable");
+        rejected("factory-sha", b -> b.prometheus(PrometheusRelease.of("3.9.1", Architecture.ARM64, "sha256:abc")),
+                "app/monitoring: property 'prometheus.sha256' is 'sha256:abc': expected the 64 lowercase hexadecimal"
+                        + " digits published for prometheus-3.9.1.linux-arm64.tar.gz in the release's sha256sums.txt,"
                         + " or a Terraform reference such as a variable");
+        rejected("factory-version", b -> b.prometheus(PrometheusRelease.of("v3.9.1", Architecture.ARM64,
+                        Fixtures.TEST_SHA256)),
+                "app/monitoring: property 'prometheus.version' is 'v3.9.1': expected a release number such as 3.9.1"
+                        + " (without the leading v)");
         rejected("bad-fingerprint", b -> b.grafana(new GrafanaRelease("12.3.1", "B53A E77B")),
-                "app/monitoring: property 'grafana.keyFingerprint' is 'B53A E77B': expected 40 uppercase hexadecimal"
-                        + " digits without spaces");
+                "app/monitoring: property 'grafana.keyFingerprint' is 'B53A E77B': expected the 40 uppercase"
+                        + " hexadecimal digits of an OpenPGP fingerprint without spaces, such as"
+                        + " B53AE77BADB630A683046005963FA27710458545");
+        rejected("factory-grafana", b -> b.grafana(GrafanaRelease.of("12.3", GrafanaRelease.GRAFANA_LABS_KEY_FINGERPRINT)),
+                "app/monitoring: property 'grafana.version' is '12.3': expected a Grafana version such as 12.3.1");
     }
 
     @Test
-    void theReleaseFactoriesRejectMalformedValues() {
-        assertThatThrownBy(() -> PrometheusRelease.of("v3.9.1", Architecture.ARM64, Fixtures.TEST_SHA256))
-                .isInstanceOf(ValidationException.class)
-                .hasMessage("PrometheusRelease.of: property 'version' is 'v3.9.1': expected a release number such as"
-                        + " 3.9.1 (without the leading v)");
-        assertThatThrownBy(() -> PrometheusRelease.of("3.9.1", Architecture.ARM64, "sha256:abc"))
-                .isInstanceOf(ValidationException.class)
-                .hasMessage("PrometheusRelease.of: property 'sha256' is 'sha256:abc': expected the 64 lowercase"
-                        + " hexadecimal digits published for prometheus-3.9.1.linux-arm64.tar.gz in the release's"
-                        + " sha256sums.txt");
-        assertThatThrownBy(() -> GrafanaRelease.of("12.3", GrafanaRelease.GRAFANA_LABS_KEY_FINGERPRINT))
-                .isInstanceOf(ValidationException.class)
-                .hasMessage("GrafanaRelease.of: property 'version' is '12.3': expected a Grafana version such as 12.3.1");
-        assertThatThrownBy(() -> GrafanaRelease.of("12.3.1", "b53ae77badb630a683046005963fa27710458545"))
-                .isInstanceOf(ValidationException.class)
-                .hasMessage("GrafanaRelease.of: property 'keyFingerprint' is 'b53ae77badb630a683046005963fa27710458545':"
-                        + " expected the 40 uppercase hexadecimal digits of an OpenPGP fingerprint without spaces, such as"
-                        + " B53AE77BADB630A683046005963FA27710458545");
+    void theReleaseFactoriesNameANullArgument() {
+        assertThatThrownBy(() -> PrometheusRelease.of("3.9.1", null, Fixtures.TEST_SHA256))
+                .isInstanceOf(NullPointerException.class).hasMessage("architecture must not be null");
+        assertThatThrownBy(() -> GrafanaRelease.of("12.3.1", null))
+                .isInstanceOf(NullPointerException.class).hasMessage("keyFingerprint must not be null");
     }
 
     @Test

@@ -265,7 +265,8 @@ class NetworkTest {
     void aVpcTooSmallForItsSubnetsIsRejected() {
         assertRejected("too-small", stack -> new Network(stack, "network", NetworkProps.builder()
                         .cidr("10.0.0.0/28").build()),
-                "app/network: property 'subnetPrefix' is missing: expected a prefix longer than the VPC's /28 and at most /28");
+                "app/network: property 'cidr' is '10.0.0.0/28': expected a VPC larger than /28: subnets are at most /28,"
+                        + " so a /28 VPC cannot hold one per zone and tier");
     }
 
     @Test

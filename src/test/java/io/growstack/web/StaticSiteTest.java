@@ -247,10 +247,12 @@ class StaticSiteTest {
     }
 
     @Test
-    void aDefaultBucketNameFromAnUppercaseIdIsRejected() {
+    void aDefaultBucketNameFromAnUppercaseIdIsBlamedOnTheId() {
         assertRejected("site-name-id", stack -> new StaticSite(stack, "Site"),
-                "app/Site: property 'bucketName' is 'test-dev-Site': expected only lowercase letters, digits,"
-                        + " hyphens and dots (S3 bucket naming rules)");
+                "app/Site: property 'id' is 'Site': expected an id that makes a valid bucket name: without"
+                        + " bucketName(...) the bucket is named project-environment-<id> ('test-dev-Site'), and S3"
+                        + " expects only lowercase letters, digits, hyphens and dots (S3 bucket naming rules); rename"
+                        + " the construct or set bucketName");
     }
 
     @Test

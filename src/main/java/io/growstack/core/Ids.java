@@ -1,0 +1,84 @@
+package io.growstack.core;
+
+import java.util.Objects;
+import software.constructs.Construct;
+
+/**
+ * Checks a construct's arguments before the construct is created, so a null argument, a duplicate
+ * or an empty id is reported in growstack's own words instead of as a JavaScript stack trace from
+ * the constructs library or the JVM's "Cannot read field … because … is null".
+ *
+ * <p>Blocks call it in their {@code super(...)} argument: {@code super(Ids.check(scope, id, props), id)}.
+ * It asks cdktf's Node process one question ({@code tryFindChild}) per block, never per resource;
+ * the scope's path is fetched only when there is an error to report.
+ */
+public final class Ids {
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+    private Ids() {
+    }
+
+    /**
+     * Returns {@code scope} when {@code id} may name a new construct under it.
+     *
+     * @throws NullPointerException if {@code scope} or {@code id} is null
+     * @throws ValidationException  if {@code id} is empty or already used under {@code scope}
+     */
+    public static <S extends Construct> S check(S scope, String id) {
+        Objects.requireNonNull(scope, "scope must not be null");
+        if (id == null) {
+            throw new NullPointerException(prefix(scope.getNode().getPath()) + "id must not be null");
+        }
+        if (id.isBlank()) {
+            String parent = scope.getNode().getPath();
+            throw new ValidationException(parent.isEmpty() ? "(app)" : parent, "id", id,
+                    "expected a non-empty construct id (it becomes part of Terraform addresses)");
+        }
+        // Terraform names (the construct path joined by '_') may hold only letters, digits, '_'
+        // and '-', and must start with a letter or '_' ("Resource names", Terraform language docs).
+        if (!NAME.matcher(id).matches()) {
+            throw new ValidationException(join(scope.getNode().getPath(), id), "id", id,
+                    "expected letters, digits, '_' or '-' only (it becomes part of Terraform addresses such as"
+                            + " aws_vpc.network_vpc)");
+        }
+        if (scope instanceof GrowStack && !Character.isLetter(id.charAt(0)) && id.charAt(0) != '_') {
+            throw new ValidationException(join(scope.getNode().getPath(), id), "id", id,
+                    "expected an id starting with a letter or '_' (Terraform names its resources after it)");
+        }
+        if (scope.getNode().tryFindChild(id) != null) {
+            String parent = scope.getNode().getPath();
+            throw new ValidationException(join(parent, id), "id", id,
+                    "expected an id not yet used under " + (parent.isEmpty() ? "the app" : parent)
+                            + ": a construct '" + id + "' is already there");
+        }
+        return scope;
+    }
+
+    /** Like {@link #check(Construct, String)}, and {@code props} must not be null. */
+    public static <S extends Construct> S check(S scope, String id, Object props) {
+        check(scope, id);
+        if (props == null) {
+            throw new NullPointerException(join(scope.getNode().getPath(), id) + ": props must not be null");
+        }
+        return scope;
+    }
+
+    /**
+     * Throws a {@link NullPointerException} naming {@code argument} of the construct being built as
+     * {@code id} under {@code scope} when {@code value} is null; returns {@code value} otherwise.
+     */
+    public static <T> T notNull(Construct scope, String id, T value, String argument) {
+        Args.notNull(scope, "scope");
+        if (value == null) {
+            throw new NullPointerException(join(scope.getNode().getPath(), id) + ": " + argument + " must not be null");
+        }
+        return value;
+    }
+
+    private static String join(String parent, String id) {
+        return parent.isEmpty() ? id : parent + "/" + id;
+    }
+
+    private static String prefix(String path) {
+        return path.isEmpty() ? "" : path + ": ";
+    }
+}
