@@ -23,6 +23,7 @@ public record LaunchTemplate(
         List<BlockDeviceMapping> blockDeviceMappings,
         CreditSpecification creditSpecification,
         Monitoring monitoring,
+        List<NetworkInterfaces> networkInterfaces,
         List<TagSpecification> tagSpecifications,
         Map<String, String> tags) implements ResourceArgs {
 
@@ -70,6 +71,15 @@ public record LaunchTemplate(
 
     /** Detailed (one-minute) CloudWatch monitoring, billed per instance. */
     public record Monitoring(Boolean enabled) {
+    }
+
+    /**
+     * The interface at {@code deviceIndex} the instance launches with. Give security groups here
+     * instead of {@code vpcSecurityGroupIds} (AWS rejects both). The provider types
+     * {@code associatePublicIpAddress} and {@code deleteOnTermination} as strings.
+     */
+    public record NetworkInterfaces(Integer deviceIndex, String associatePublicIpAddress,
+                                    String deleteOnTermination, List<String> securityGroups) {
     }
 
     /** Tags applied at launch to resources of {@code resourceType} ({@code instance}, {@code volume}, ...). */

@@ -200,7 +200,7 @@ public class AutoScaledService extends Construct implements IConnectable {
                         LaunchTemplate.Ebs.encryptedGp3(props.rootVolumeGb))),
                 // Standard credits: unlimited mode bills surplus CPU credits on a long burst.
                 type.family().startsWith("t") ? new LaunchTemplate.CreditSpecification("standard") : null,
-                null,
+                null, null,
                 List.of(new LaunchTemplate.TagSpecification("instance", nameTag),
                         new LaunchTemplate.TagSpecification("volume", nameTag)),
                 nameTag));
@@ -328,7 +328,7 @@ public class AutoScaledService extends Construct implements IConnectable {
             return new LaunchTemplate(t.name(), t.description(), t.imageId(), t.instanceType(), t.keyName(),
                     t.vpcSecurityGroupIds(), encodedUserData, t.updateDefaultVersion(), t.iamInstanceProfile(),
                     t.metadataOptions(), t.blockDeviceMappings(), t.creditSpecification(), t.monitoring(),
-                    t.tagSpecifications(), t.tags());
+                    t.networkInterfaces(), t.tagSpecifications(), t.tags());
         }
 
         @Override

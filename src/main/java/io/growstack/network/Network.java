@@ -141,7 +141,7 @@ public class Network extends Construct implements INetwork {
                     table.attr("id")));
         }
 
-        this.nat = natProvider.provide(new NatContext(this, stack, vpcId, cidr.toString(), publicSubnets,
+        this.nat = natProvider.provide(new NatContext(this, stack, vpcId, cidr.toString(), internetGateway, publicSubnets,
                 privateRouteTables, tablePerAz));
 
         this.s3Endpoint = props.s3GatewayEndpoint() && !privateRouteTables.isEmpty()
