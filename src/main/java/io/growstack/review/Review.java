@@ -30,7 +30,8 @@ import java.util.Map;
 public final class Review {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Check> CHECKS = List.of(new CloudFrontChecks(), new Ec2Checks(),
-            new LoadBalancerChecks(), new IamChecks(), new RdsChecks(), new S3Checks(), new NetworkChecks());
+            new LoadBalancerChecks(), new IamChecks(), new RdsChecks(), new S3Checks(), new NetworkChecks(),
+            new NatChecks());
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(f -> f.rule().id()).thenComparing(Finding::address).thenComparing(Finding::message);
 

@@ -372,6 +372,20 @@ public final class SecurityRules {
             "add flow logs (growstack: NetworkProps.builder().flowLogs(FlowLogs.toCloudWatch()))",
             "AwsSolutions-VPC7, NIST.800.53.R5-VPCFlowLogsEnabled", "CKV2_AWS_11");
 
+    /**
+     * In a production stack (the AWS provider's default tag {@code Environment} is {@code prod},
+     * {@code production} or {@code prd}), the default routes of two or more private subnets all go to
+     * one NAT: one NAT gateway, NAT instance or static NAT interface, which sits in one zone.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: no direct equivalent.
+     */
+    public static final Rule NAT_SINGLE_ZONE = new Rule("GS-VPC-002", "NatInOneZone", Severity.LOW,
+            "every private subnet reaches the internet through one NAT in one zone: that zone's outage cuts"
+                    + " all outbound traffic",
+            "use a NAT per zone: NatProvider.instancePerAz() (zones fail over to each other) or"
+                    + " NatProvider.gateway(PER_AZ)",
+            "no direct equivalent", "no direct equivalent");
+
     /** Every rule, in id order. */
     public static final List<Rule> ALL = List.of(
             CF_S3_WITHOUT_OAC, CF_ALLOW_HTTP, CF_OLD_TLS,
@@ -381,7 +395,7 @@ public final class SecurityRules {
             RDS_PUBLIC, RDS_UNENCRYPTED, RDS_NO_BACKUPS, RDS_NO_DELETION_PROTECTION, RDS_SINGLE_AZ,
             S3_PUBLIC_ACCESS_BLOCK, S3_TLS_ONLY,
             SG_ADMIN_FROM_WORLD, SG_DATA_FROM_WORLD, SG_OTHER_FROM_WORLD, NAT_BEYOND_VPC,
-            VPC_NO_FLOW_LOGS);
+            VPC_NO_FLOW_LOGS, NAT_SINGLE_ZONE);
 
     private SecurityRules() {
     }

@@ -32,6 +32,20 @@ class ReviewOfBlocksTest {
     }
 
     @Test
+    void inProductionOneNatForTwoZonesIsALowFindingAndANatPerZoneIsNot() {
+        java.util.function.Function<NatProvider, TestStacks.Synthesized> prod = nat -> TestStacks.synth("review-prod-nat",
+                app -> new Network(new io.growstack.core.GrowStack(app, "shop", io.growstack.core.GrowStackProps
+                        .builder("ap-northeast-2").project("shop").environment("prod").build()), "network",
+                        NetworkProps.builder().availabilityZones(TestStacks.ZONES).flowLogs(FlowLogs.toCloudWatch())
+                                .nat(nat).build()));
+        assertThat(findings(prod.apply(NatProvider.instance()))).containsExactly(
+                "GS-VPC-002 aws_network_interface.network_nat-interface");
+        assertThat(findings(prod.apply(NatProvider.gateway(NatProvider.GatewayPlacement.SINGLE)))).containsExactly(
+                "GS-VPC-002 aws_nat_gateway.network_nat-gateway-1");
+        assertThat(findings(prod.apply(NatProvider.instancePerAz()))).isEmpty();
+    }
+
+    @Test
     void aNetworkWithFlowLogsAndNatGatewaysHasNoFinding() {
         TestStacks.Synthesized s = TestStacks.synthStack("review-flow-logs", stack -> new Network(stack, "network",
                 NetworkProps.builder().availabilityZones(TestStacks.ZONES).flowLogs(FlowLogs.toCloudWatch())
