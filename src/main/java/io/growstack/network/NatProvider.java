@@ -41,7 +41,7 @@ public abstract class NatProvider {
 
     /** A self-healing NAT instance with {@code props} (see {@link #instance()}). */
     public static NatProvider instance(NatInstanceProps props) {
-        return new SelfHealingNat(props, false);
+        return new SelfHealingNat(java.util.Objects.requireNonNull(props, "props"), false);
     }
 
     /**
@@ -54,7 +54,7 @@ public abstract class NatProvider {
 
     /** A self-healing NAT instance per zone with {@code props} (see {@link #instancePerAz()}). */
     public static NatProvider instancePerAz(NatInstanceProps props) {
-        return new SelfHealingNat(props, true);
+        return new SelfHealingNat(java.util.Objects.requireNonNull(props, "props"), true);
     }
 
     /**
@@ -67,7 +67,7 @@ public abstract class NatProvider {
 
     /** A plain NAT instance with {@code props} (see {@link #plainInstance()}). */
     public static NatProvider plainInstance(NatInstanceProps props) {
-        return new PlainInstanceNat(props);
+        return new PlainInstanceNat(java.util.Objects.requireNonNull(props, "props"));
     }
 
     /** Managed NAT gateways: one shared, or one per availability zone. */

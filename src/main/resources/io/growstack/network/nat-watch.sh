@@ -3,10 +3,10 @@
 cat > /usr/local/sbin/growstack-nat-watch <<'SCRIPT'
 #!/bin/bash
 # growstack NAT watcher: one per zone's NAT. Every NAT_CHECK_SECONDS it
-#  1. tests this NAT's own path (forwarding on, masquerade on the static interface, and a TCP
-#     connection out through it to NAT_PROBE_HOST:NAT_PROBE_PORT) and publishes the verdict with
-#     the time as the tag growstack:nat-health on its interface: no host can see whether another
-#     host forwards, so each one says so itself, and a dead host says nothing;
+#  1. tests this NAT's own path (forwarding on, masquerade on the static interface, the default
+#     route through it, and a TCP connection out to NAT_PROBE_HOST:NAT_PROBE_PORT) and publishes
+#     the verdict with the time as the tag growstack:nat-health on its interface: no host can see
+#     whether another host forwards, so each one says so itself, and a dead host says nothing;
 #  2. reads every zone's verdict and the target of every zone's default route;
 #  3. takes over the route of a zone whose NAT was unhealthy or silent NAT_FAILOVER_CHECKS checks
 #     in a row, if this NAT is healthy and the first healthy one after that zone (so two peers never
@@ -34,6 +34,9 @@ self_test() {
   [ "$(sysctl -n net.ipv4.ip_forward)" = 1 ] || return 1
   dev=$(nat_device) || return 1
   iptables -t nat -C POSTROUTING -o "$dev" -j MASQUERADE 2>/dev/null || return 1
+  # The default route must still leave through the static interface (a network manager restart may
+  # drop the route growstack-nat added); 192.0.2.1 is only looked up, never sent to.
+  [[ "$(ip -o -4 route get 192.0.2.1)" == *" dev $dev "* ]] || return 1
   # $1 and $2 expand in the child shell, which opens the connection.
   # shellcheck disable=SC2016
   timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' probe "$NAT_PROBE_HOST" "$NAT_PROBE_PORT" 2>/dev/null
