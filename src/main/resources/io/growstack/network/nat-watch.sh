@@ -81,6 +81,15 @@ while true; do
     route[i]=""
   done
   healthy[me]=$([ "$verdict" = ok ] && echo yes || echo no)
+  # A failed read says nothing about the peers: skip the round rather than count them unhealthy.
+  if ! verdicts=$(ec2 describe-network-interfaces --network-interface-ids "${interfaces[@]}" \
+      --query "NetworkInterfaces[].[NetworkInterfaceId,TagSet[?Key=='$tag']|[0].Value]") \
+    || ! targets=$(ec2 describe-route-tables --route-table-ids "${tables[@]}" \
+      --query "RouteTables[].[RouteTableId,Routes[?DestinationCidrBlock=='0.0.0.0/0']|[0].NetworkInterfaceId]"); then
+    echo "growstack-nat-watch: cannot read the zones' verdicts or routes; skipping this check" >&2
+    sleep "$NAT_CHECK_SECONDS"
+    continue
+  fi
   while IFS=$'\t' read -r id value; do
     i=$(zone_of_interface "$id") || continue
     [ "$i" -eq "$me" ] && continue
@@ -88,14 +97,12 @@ while true; do
     if [ "$state" = ok ] && [[ "$stamp" =~ ^[0-9]+$ ]] && [ $((now - stamp)) -le $((3 * NAT_CHECK_SECONDS)) ]; then
       healthy[i]=yes
     fi
-  done < <(ec2 describe-network-interfaces --network-interface-ids "${interfaces[@]}" \
-    --query "NetworkInterfaces[].[NetworkInterfaceId,TagSet[?Key=='$tag']|[0].Value]")
+  done <<< "$verdicts"
   while IFS=$'\t' read -r id target; do
     for ((i = 0; i < zones; i++)); do
       [ "${tables[i]}" = "$id" ] && route[i]=$target
     done
-  done < <(ec2 describe-route-tables --route-table-ids "${tables[@]}" \
-    --query "RouteTables[].[RouteTableId,Routes[?DestinationCidrBlock=='0.0.0.0/0']|[0].NetworkInterfaceId]")
+  done <<< "$targets"
 
   for ((i = 0; i < zones; i++)); do
     if [ "$i" -ne "$me" ]; then
