@@ -137,6 +137,17 @@ class SelfHealingNatTest {
     }
 
     @Test
+    void withSixZonesEachWatchersUserDataStaysUnderEc2sSixteenKilobytes() {
+        Synthesized six = TestStacks.synthStack("nat-six-zones", stack -> new Network(stack, "network",
+                NetworkProps.builder().availabilityZones(List.of("ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c",
+                        "ap-northeast-2d", "ap-northeast-2e", "ap-northeast-2f")).nat(NatProvider.instancePerAz()).build()));
+        String template = six.json().path("locals").path("network_nat-user-data-6").asText();
+        // Terraform fills in 12 ids of at most 21 characters where the references stand.
+        String worstCase = template.replaceAll("\\$\\{aws_[^}]*\\}", "x".repeat(21)).replace("$${", "${");
+        assertThat(worstCase.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(16 * 1024);
+    }
+
+    @Test
     void aPlainInstanceIsStillOnOffer() {
         Synthesized plain = TestStacks.synthStack("nat-plain", stack -> new Network(stack, "network",
                 NetworkProps.builder().availabilityZones(TestStacks.ZONES).nat(NatProvider.plainInstance()).build()));
