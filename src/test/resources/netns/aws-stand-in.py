@@ -16,7 +16,8 @@ ec2 SOCKET CONFIG LOG
                                 the router namespace (what a VPC route table change does)
       create-tags, describe-*   keep and report tags and route targets
     Control messages from the test: {"control": "terminate", "instance": ID} detaches the
-    interface the way EC2 does when it terminates an instance.
+    interface the way EC2 does when it terminates an instance; {"control": "throttle",
+    "seconds": N} answers every describe call with RequestLimitExceeded for N seconds.
     Every call is appended to LOG as one JSON line with a monotonic time stamp.
 imds ADDRESS INSTANCE REGION
     The instance metadata service, IMDSv2 only (a GET without a session token gets 401), on
@@ -62,6 +63,7 @@ class Ec2:
         self.tags = {eni: {} for eni in config["interfaces"]}
         self.attached = {eni: None for eni in config["interfaces"]}
         self.routes = dict(config["initial_routes"])
+        self.throttled_until = 0.0
 
     def ip(self, *args):
         subprocess.run(["ip", *args], check=True, capture_output=True, text=True, timeout=10)
@@ -87,6 +89,10 @@ class Ec2:
             return {"code": result[0], "stdout": result[1], "stderr": result[2]}
 
     def control(self, request):
+        if request["control"] == "throttle":
+            self.throttled_until = time.monotonic() + float(request["seconds"])
+            self.log({"control": "throttle", "seconds": request["seconds"]})
+            return {"code": 0, "stdout": "", "stderr": ""}
         if request["control"] == "terminate":
             for eni, instance in self.attached.items():
                 if instance == request["instance"]:
@@ -104,6 +110,8 @@ class Ec2:
         if len(argv) < 2 or argv[0] != "ec2":
             raise ValueError("not an ec2 call")
         command, opts = argv[1], options(argv[2:])
+        if command.startswith("describe-") and time.monotonic() < self.throttled_until:
+            return 254, "", f"An error occurred (RequestLimitExceeded) when calling the {command} operation\n"
         if opts.get("region") != [self.config["region"]]:
             raise ValueError(f"region {opts.get('region')}")
         if command == "attach-network-interface":

@@ -264,6 +264,24 @@ class NatFailoverNetnsTest {
     }
 
     @Test
+    void whileTheEc2ApiThrottlesTheWatchersReadsNoNatIsTakenForUnhealthy() throws Exception {
+        Zone a = ZONES.get(0);
+        Zone b = ZONES.get(1);
+        bootNat("nat-a", a, Optional.of(watch(0)));
+        bootNat("nat-b", b, Optional.of(watch(1)));
+        waitFor(() -> healthy(a) && healthy(b) && routeTarget(a).equals(a.eni()) && routeTarget(b).equals(b.eni()),
+                "both NATs healthy, each zone on its own NAT", 20);
+        int mark = log().size();
+
+        control(Map.of("control", "throttle", "seconds", String.valueOf(FAILOVER_CHECKS + 3)));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(FAILOVER_CHECKS + 4));
+        assertThat(log().subList(mark, log().size())).as("describe calls refused while throttled")
+                .anyMatch(e -> e.path("code").asInt() == 254);
+        assertThat(replacements(mark)).as("a failed read is no evidence against a peer").isEmpty();
+        assertThat(List.of(routeTarget(a), routeTarget(b))).containsExactly(a.eni(), b.eni());
+    }
+
+    @Test
     void withoutTheWatcherZoneAStaysCutOffWhenItsNatStopsForwarding() throws Exception {
         Zone a = ZONES.get(0);
         Zone b = ZONES.get(1);
