@@ -6,7 +6,8 @@
 #
 # Network namespaces do not isolate files, so this gives every folder the user data writes a fresh
 # tmpfs in a private mount namespace (nothing mounted here propagates to the host), and puts the
-# shims (systemctl, dnf) first on PATH. The network state the script sets (sysctls, iptables rules)
+# shims (systemctl, dnf) first on PATH; an `aws` shim, if given, goes to /usr/local/bin, where the
+# clean environment of the units (see shims/systemctl) finds it. The network state the script sets (sysctls, iptables rules)
 # belongs to the network namespace and outlives this mount namespace, which is what the test wants.
 # After the script it prints the files the script wrote, between "--- wrote" markers.
 set -euo pipefail
@@ -19,8 +20,10 @@ if [ "$(findmnt -n -o PROPAGATION /)" != private ]; then
   exit 90
 fi
 
-# Folders the user data writes; keep in step with nat-instance.sh.
-for dir in /etc/sysctl.d /usr/local/sbin /etc/systemd/system; do
+# Folders the user data writes (keep in step with nat-instance.sh and nat-interface.sh), and
+# /usr/local/bin for the aws shim.
+folders=(/etc/sysctl.d /usr/local/sbin /etc/systemd/system /usr/local/etc /usr/local/bin)
+for dir in "${folders[@]}"; do
   target=$dir
   # A missing folder gets its tmpfs one level up, unless that would hide a top-level folder.
   if [ ! -d "$target" ]; then
@@ -35,12 +38,15 @@ for dir in /etc/sysctl.d /usr/local/sbin /etc/systemd/system; do
   fi
 done
 
+if [ -f "$shims/aws" ]; then
+  install -m 0755 "$shims/aws" /usr/local/bin/aws
+fi
 export PATH="$shims:$PATH"
 chmod 0755 "$user_data"
 "$user_data"
 
 echo "--- wrote"
-for dir in /etc/sysctl.d /usr/local/sbin /etc/systemd/system; do
+for dir in /etc/sysctl.d /usr/local/sbin /etc/systemd/system /usr/local/etc; do
   find "$dir" -type f 2>/dev/null | sort | while read -r file; do
     echo "=== $file"
     cat "$file"

@@ -50,6 +50,24 @@ class TerraformRefereeTest {
     }
 
     @Test
+    void aNetworkWithAPlainNatInstanceValidatesAndPlans() {
+        referee(TestStacks.synthStack("tf-nat-plain-instance", stack -> new Network(stack, "network",
+                NetworkProps.builder().availabilityZones(TestStacks.ZONES)
+                        .nat(NatProvider.plainInstance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build()))
+                        .build())));
+    }
+
+    @Test
+    void aThreeZoneNetworkWithFailingOverNatInstancesPerZoneValidatesAndPlans() {
+        referee(TestStacks.synthStack("tf-nat-instance-per-az", stack -> new Network(stack, "network",
+                NetworkProps.builder()
+                        .availabilityZones(List.of("ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c"))
+                        .nat(NatProvider.instancePerAz(NatInstanceProps.builder().instanceType("t4g.nano")
+                                .ami(TestStacks.ARM_AMI).build()))
+                        .build())));
+    }
+
+    @Test
     void aThreeZoneNetworkWithNatGatewaysPerZoneValidatesAndPlans() {
         referee(TestStacks.synthStack("tf-nat-gateways", stack -> new Network(stack, "network",
                 NetworkProps.builder()

@@ -23,6 +23,7 @@ public record LaunchTemplate(
         List<BlockDeviceMapping> blockDeviceMappings,
         CreditSpecification creditSpecification,
         Monitoring monitoring,
+        List<NetworkInterfaces> networkInterfaces,
         List<TagSpecification> tagSpecifications,
         Map<String, String> tags) implements ResourceArgs {
 
@@ -35,7 +36,7 @@ public record LaunchTemplate(
     public LaunchTemplate withUserData(String replacement) {
         return new LaunchTemplate(name, description, imageId, instanceType, keyName, vpcSecurityGroupIds, replacement,
                 updateDefaultVersion, iamInstanceProfile, metadataOptions, blockDeviceMappings, creditSpecification,
-                monitoring, tagSpecifications, tags);
+                monitoring, networkInterfaces, tagSpecifications, tags);
     }
 
     /** The instance profile, by ARN or name (give one). */
@@ -77,6 +78,15 @@ public record LaunchTemplate(
 
     /** Detailed (one-minute) CloudWatch monitoring, billed per instance. */
     public record Monitoring(Boolean enabled) {
+    }
+
+    /**
+     * The interface at {@code deviceIndex} the instance launches with. Give security groups here
+     * instead of {@code vpcSecurityGroupIds} (AWS rejects both). The provider types
+     * {@code associatePublicIpAddress} and {@code deleteOnTermination} as strings.
+     */
+    public record NetworkInterfaces(Integer deviceIndex, String associatePublicIpAddress,
+                                    String deleteOnTermination, List<String> securityGroups) {
     }
 
     /** Tags applied at launch to resources of {@code resourceType} ({@code instance}, {@code volume}, ...). */

@@ -222,7 +222,7 @@ public class AutoScaledService extends Construct implements IConnectable {
                         LaunchTemplate.Ebs.encryptedGp3(props.rootVolumeGb))),
                 // Standard credits: unlimited mode bills surplus CPU credits on a long burst.
                 type.family().startsWith("t") ? new LaunchTemplate.CreditSpecification("standard") : null,
-                null,
+                null, null,
                 List.of(new LaunchTemplate.TagSpecification("instance", nameTag),
                         new LaunchTemplate.TagSpecification("volume", nameTag)),
                 nameTag));

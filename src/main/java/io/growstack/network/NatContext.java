@@ -6,6 +6,6 @@ import java.util.List;
 import software.constructs.Construct;
 
 /** What a {@link NatProvider} needs from the network it serves. */
-record NatContext(Construct scope, GrowStack stack, String vpcId, String vpcCidr, List<Resource> publicSubnets,
-                  List<Resource> privateRouteTables, boolean tablePerAz) {
+record NatContext(Construct scope, GrowStack stack, String vpcId, String vpcCidr, Resource internetGateway,
+                  List<Resource> publicSubnets, List<Resource> privateRouteTables, boolean tablePerAz) {
 }

@@ -2,7 +2,10 @@ package io.growstack.network;
 
 import io.growstack.core.Ami;
 
-/** Settings of the NAT instance built by {@link NatProvider#instance(NatInstanceProps)}. */
+/**
+ * Settings of the NAT instances built by {@link NatProvider#instance(NatInstanceProps)},
+ * {@link NatProvider#instancePerAz(NatInstanceProps)} and {@link NatProvider#plainInstance(NatInstanceProps)}.
+ */
 public final class NatInstanceProps {
     /** The seed's NAT host: about a tenth of a NAT gateway's hourly price. */
     public static final String DEFAULT_INSTANCE_TYPE = "t3.nano";

@@ -22,21 +22,52 @@ import software.constructs.Construct;
  *
  * <p>A NAT gateway costs about $0.059 per hour plus $0.059 per GB in ap-northeast-2, and its public
  * IPv4 address another $0.005 per hour; a t3.nano NAT instance costs about a fifth of that at low
- * traffic. The instance is a single host (EC2 recovers it automatically on hardware failure); the
- * gateway is managed and scales. Pick per environment.
+ * traffic. The default instance heals itself (an Auto Scaling group of one that re-attaches a static
+ * interface); {@link #instancePerAz()} adds a NAT per zone with cross-zone failover; the gateway is
+ * managed and scales. Pick per environment.
  */
 public abstract class NatProvider {
     NatProvider() {
     }
 
-    /** A NAT instance with the defaults: t3.nano, Amazon Linux 2023. */
+    /**
+     * A self-healing NAT instance with the defaults (t3.nano, Amazon Linux 2023): an Auto Scaling
+     * group of one in the first public subnet and a static network interface, with an Elastic IP,
+     * that the private default routes target and each new instance attaches at boot.
+     */
     public static NatProvider instance() {
         return instance(NatInstanceProps.builder().build());
     }
 
-    /** A NAT instance with {@code props}. */
+    /** A self-healing NAT instance with {@code props} (see {@link #instance()}). */
     public static NatProvider instance(NatInstanceProps props) {
-        return new InstanceNat(props);
+        return new SelfHealingNat(java.util.Objects.requireNonNull(props, "props"), false);
+    }
+
+    /**
+     * A self-healing NAT instance in every zone, each zone's private route table pointing at its own,
+     * and a watcher on each that moves a failed zone's default route to a healthy peer and back.
+     */
+    public static NatProvider instancePerAz() {
+        return instancePerAz(NatInstanceProps.builder().build());
+    }
+
+    /** A self-healing NAT instance per zone with {@code props} (see {@link #instancePerAz()}). */
+    public static NatProvider instancePerAz(NatInstanceProps props) {
+        return new SelfHealingNat(java.util.Objects.requireNonNull(props, "props"), true);
+    }
+
+    /**
+     * One plain NAT instance ({@code aws_instance}), as before growstack 0.2: EC2 recovers it on
+     * failed hardware, nothing replaces it when it is terminated or broken. One public IPv4 address.
+     */
+    public static NatProvider plainInstance() {
+        return plainInstance(NatInstanceProps.builder().build());
+    }
+
+    /** A plain NAT instance with {@code props} (see {@link #plainInstance()}). */
+    public static NatProvider plainInstance(NatInstanceProps props) {
+        return new PlainInstanceNat(java.util.Objects.requireNonNull(props, "props"));
     }
 
     /** Managed NAT gateways: one shared, or one per availability zone. */
@@ -127,51 +158,67 @@ public abstract class NatProvider {
                 new Resource(context.scope(), "private-default-route-" + (i + 1), new Route(
                         tables.get(i).attr("id"), "0.0.0.0/0", null, gateway.attr("id"), null));
             }
-            return new Nat(Nat.Kind.GATEWAY, Optional.empty(), Optional.empty(), gateways);
+            return new Nat(Nat.Kind.GATEWAY, Optional.empty(), Optional.empty(), gateways, List.of(), List.of());
         }
     }
 
-    private static final class InstanceNat extends NatProvider {
+    /** Checks the instance settings both instance strategies share; returns the parsed type. */
+    static InstanceType validateInstance(Construct scope, NatInstanceProps props) {
+        InstanceType type = InstanceType.parse(props.instanceType()).orElseThrow(() -> ValidationException.of(scope,
+                "nat.instanceType", props.instanceType(),
+                "expected an EC2 instance type growstack knows, such as t3.nano, t3a.nano or t4g.nano"));
+        Ami ami = props.ami();
+        if (ami != null && ami.architecture() != type.architecture()) {
+            throw ValidationException.of(scope, "nat.ami", ami.id() + " (" + ami.architecture().awsName() + ")",
+                    "expected an " + type.architecture().awsName() + " image for instance type " + type.name());
+        }
+        if (props.rootVolumeGb() < NatInstanceProps.DEFAULT_ROOT_VOLUME_GB || props.rootVolumeGb() > 1024) {
+            throw ValidationException.of(scope, "nat.rootVolumeGb", props.rootVolumeGb(),
+                    "expected 8..1024 GiB (Amazon Linux 2023 needs 8)");
+        }
+        return type;
+    }
+
+    /** The NAT hosts' security group: everything from inside the VPC in, everything out. */
+    static ManagedSecurityGroup securityGroup(NatContext context) {
+        String name = context.stack().naming().name("nat");
+        ManagedSecurityGroup group = new ManagedSecurityGroup(context.scope(), "nat-security-group",
+                context.vpcId(), name, "NAT instance: forwards traffic from inside the VPC only");
+        group.allowIngressFromCidr("vpc", Port.allTraffic(), context.vpcCidr(), "All traffic from inside the VPC");
+        group.allowAllEgress();
+        return group;
+    }
+
+    /** The image: explicit, pinned in the stack's context, or the latest Amazon Linux 2023 from SSM. */
+    static String imageId(NatContext context, NatInstanceProps props, InstanceType type) {
+        return props.ami() != null && !props.ami().isLookup()
+                ? props.ami().id()
+                : context.stack().pinnedAmi(type.architecture()).orElseGet(() -> new DataSource(context.scope(),
+                        "nat-ami", new SsmParameterData(Ami.amazonLinux2023Parameter(type.architecture())))
+                        .attr("insecure_value"));
+    }
+
+    private static final class PlainInstanceNat extends NatProvider {
         private final NatInstanceProps props;
         private InstanceType type;
 
-        InstanceNat(NatInstanceProps props) {
+        PlainInstanceNat(NatInstanceProps props) {
             this.props = props;
         }
 
         @Override
         void validate(Construct scope) {
-            type = InstanceType.parse(props.instanceType()).orElseThrow(() -> ValidationException.of(scope,
-                    "nat.instanceType", props.instanceType(),
-                    "expected an EC2 instance type growstack knows, such as t3.nano, t3a.nano or t4g.nano"));
-            Ami ami = props.ami();
-            if (ami != null && ami.architecture() != type.architecture()) {
-                throw ValidationException.of(scope, "nat.ami", ami.id() + " (" + ami.architecture().awsName() + ")",
-                        "expected an " + type.architecture().awsName() + " image for instance type " + type.name());
-            }
-            if (props.rootVolumeGb() < NatInstanceProps.DEFAULT_ROOT_VOLUME_GB || props.rootVolumeGb() > 1024) {
-                throw ValidationException.of(scope, "nat.rootVolumeGb", props.rootVolumeGb(),
-                        "expected 8..1024 GiB (Amazon Linux 2023 needs 8)");
-            }
+            type = validateInstance(scope, props);
         }
 
         @Override
         Nat provide(NatContext context) {
             Construct scope = context.scope();
             String name = context.stack().naming().name("nat");
-            ManagedSecurityGroup group = new ManagedSecurityGroup(scope, "nat-security-group", context.vpcId(), name,
-                    "NAT instance: forwards traffic from inside the VPC only");
-            group.allowIngressFromCidr("vpc", Port.allTraffic(), context.vpcCidr(), "All traffic from inside the VPC");
-            group.allowAllEgress();
-
-            String ami = props.ami() != null && !props.ami().isLookup()
-                    ? props.ami().id()
-                    : context.stack().pinnedAmi(type.architecture()).orElseGet(() -> new DataSource(scope, "nat-ami",
-                            new SsmParameterData(Ami.amazonLinux2023Parameter(type.architecture())))
-                            .attr("insecure_value"));
+            ManagedSecurityGroup group = securityGroup(context);
             Resource instance = new Resource(scope, "nat-instance", new Instance(
-                    ami, type.name(), context.publicSubnets().get(0).attr("id"), List.of(group.id()),
-                    true, false, null, null, NatInstanceUserData.script(), null, null,
+                    imageId(context, props, type), type.name(), context.publicSubnets().get(0).attr("id"),
+                    List.of(group.id()), true, false, null, null, NatInstanceUserData.script(), null, null,
                     Instance.MetadataOptions.imdsv2(),
                     Instance.RootBlockDevice.encryptedGp3(props.rootVolumeGb()),
                     null,
@@ -186,7 +233,8 @@ public abstract class NatProvider {
                 new Resource(scope, "private-default-route-" + (i + 1), new Route(tables.get(i).attr("id"),
                         "0.0.0.0/0", null, null, instance.attr("primary_network_interface_id")));
             }
-            return new Nat(Nat.Kind.INSTANCE, Optional.of(instance), Optional.of(group), List.of());
+            return new Nat(Nat.Kind.PLAIN_INSTANCE, Optional.of(instance), Optional.of(group), List.of(), List.of(),
+                    List.of());
         }
     }
 }

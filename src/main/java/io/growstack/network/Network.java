@@ -35,7 +35,7 @@ import software.constructs.Construct;
  * pluggable NAT, the free S3 gateway endpoint on the private tables, and optional flow logs.
  *
  * <p>Defaults: {@value NetworkProps#DEFAULT_CIDR}, 2 zones, /20 subnets (public from the bottom of
- * the VPC, private from its upper half), a t3.nano NAT instance, S3 endpoint on, no flow logs.
+ * the VPC, private from its upper half), a self-healing t3.nano NAT instance, S3 endpoint on, no flow logs.
  * Public subnets do not hand out public addresses on launch: each public IPv4 address is billed,
  * so hosts that need one ask for it.
  */
@@ -143,8 +143,8 @@ public class Network extends Construct implements INetwork {
                     table.attr("id")));
         }
 
-        this.nat = natProvider.provide(new NatContext(this, stack, vpcId, cidr.toString(), publicSubnets,
-                privateRouteTables, tablePerAz));
+        this.nat = natProvider.provide(new NatContext(this, stack, vpcId, cidr.toString(), internetGateway,
+                publicSubnets, privateRouteTables, tablePerAz));
 
         this.s3Endpoint = props.s3GatewayEndpoint() && !privateRouteTables.isEmpty()
                 ? new Resource(this, "s3-endpoint", new VpcEndpoint(vpcId, "com.amazonaws." + stack.region() + ".s3",

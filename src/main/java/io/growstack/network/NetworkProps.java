@@ -96,7 +96,7 @@ public final class NetworkProps {
         return privateSubnetCidrs;
     }
 
-    /** The NAT strategy. Default: a t3.nano NAT instance with a private tier, none without one. */
+    /** The NAT strategy. Default: a self-healing t3.nano NAT instance with a private tier, none without one. */
     public NatProvider nat() {
         return nat;
     }

@@ -31,7 +31,7 @@ public final class Review {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Check> CHECKS = List.of(new CloudFrontChecks(), new Ec2Checks(),
             new LoadBalancerChecks(), new IamChecks(), new RdsChecks(), new RdsParameterChecks(), new S3Checks(),
-            new NetworkChecks(), new SnsChecks(), new DefaultSecurityGroupChecks());
+            new NetworkChecks(), new SnsChecks(), new DefaultSecurityGroupChecks(), new NatChecks());
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(f -> f.rule().id()).thenComparing(Finding::address).thenComparing(Finding::message);
 

@@ -598,6 +598,20 @@ public final class SecurityRules {
                     + " Terraform: aws_default_security_group (ingress and egress left empty)",
             "NIST.800.53.R5-VPCDefaultSecurityGroupClosed", "CKV2_AWS_12");
 
+    /**
+     * In a production stack (the AWS provider's default tag {@code Environment} is {@code prod},
+     * {@code production} or {@code prd}), the default routes of two or more private subnets all go to
+     * one NAT: one NAT gateway, NAT instance or static NAT interface, which sits in one zone.
+     *
+     * <p>cdk-nag: no direct equivalent. Checkov: no direct equivalent.
+     */
+    public static final Rule NAT_SINGLE_ZONE = new Rule("GS-VPC-003", "NatInOneZone", Severity.LOW,
+            "every private subnet reaches the internet through one NAT in one zone: that zone's outage cuts"
+                    + " all outbound traffic",
+            "growstack: NetworkProps.nat(NatProvider.instancePerAz()) (zones fail over to each other) or"
+                    + " NatProvider.gateway(PER_AZ); Terraform: a NAT and a private route table per zone",
+            "no direct equivalent", "no direct equivalent");
+
     /** Every rule, in id order (one a line, so adding one is a one-line change). */
     public static final List<Rule> ALL = List.of(
             CF_S3_WITHOUT_OAC,
@@ -640,7 +654,8 @@ public final class SecurityRules {
             SNS_UNENCRYPTED,
             SNS_TLS_ONLY,
             VPC_NO_FLOW_LOGS,
-            VPC_DEFAULT_SG_OPEN);
+            VPC_DEFAULT_SG_OPEN,
+            NAT_SINGLE_ZONE);
 
     private SecurityRules() {
     }

@@ -32,7 +32,7 @@ class MainTest {
         assertThat(run.status()).isZero();
         assertThat(TestStacks.files(out)).containsExactly("manifest.json", "stacks/v4-high-availability/cdk.tf.json");
         assertThat(run.out()).contains("stack v4-high-availability:")
-                .containsPattern("aws_autoscaling_group\\s+2")
+                .containsPattern("aws_autoscaling_group\\s+3")
                 .contains("review: 0 high,")
                 .containsPattern("cost: \\$\\d+\\.\\d\\d/month as set")
                 .contains("diagram: growstack diagram --stack-file")

@@ -128,7 +128,7 @@ class GrowStackTest {
         assertThat(json.has("data")).isFalse();
         assertThat(json.path("resource").path("aws_subnet").path("network_public-subnet-2").path("availability_zone").asText())
                 .isEqualTo("ap-northeast-2c");
-        assertThat(json.path("resource").path("aws_instance").path("network_nat-instance").path("ami").asText())
+        assertThat(json.path("resource").path("aws_launch_template").path("network_nat-launch-template").path("image_id").asText())
                 .isEqualTo("ami-0123456789abcdef0");
     }
 }

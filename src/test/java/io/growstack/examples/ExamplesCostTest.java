@@ -53,8 +53,9 @@ class ExamplesCostTest {
         double lean = totals("v3-lean", LeanNatExample::define).asSet();
         assertThat(gateway).isCloseTo(0.0144 * 730 + 8 * 0.0912 + proxy + database
                 + 0.059 * 730 + 0.005 * 730, within(0.01));
+        // The self-healing NAT: its host, and two public IPv4 addresses (boot-time and Elastic IP).
         assertThat(lean).isCloseTo(0.0104 * 730 + 8 * 0.0912 + proxy + database
-                + 0.0065 * 730 + 8 * 0.0912 + 0.005 * 730, within(0.01));
+                + 0.0065 * 730 + 8 * 0.0912 + 2 * 0.005 * 730, within(0.01));
     }
 
     @Test
@@ -62,7 +63,7 @@ class ExamplesCostTest {
         double alb = 0.0225 * 730 + 2 * 0.005 * 730;
         double api = 0.0104 * 730 + 8 * 0.0912;
         double spotBastion = 0.0015 * 730 + 8 * 0.0912 + 0.005 * 730;
-        double nat = 0.0065 * 730 + 8 * 0.0912 + 0.005 * 730;
+        double nat = 0.0065 * 730 + 8 * 0.0912 + 2 * 0.005 * 730; // self-healing: two public IPv4 addresses
         double testServer = 0.0104 * 730 + 8 * 0.0912;
         double database = 0.025 * 730 + 20 * 0.131 + SECRET;
         double monitoring = 0.0208 * 730 + 15 * 0.0912; // 15 days of samples size its volume at 15 GB
@@ -75,7 +76,7 @@ class ExamplesCostTest {
         double alb = 0.0225 * 730 + 2 * 0.005 * 730;
         double hosts = 0.0104 * 730 + 8 * 0.0912                      // API group at desired 1
                 + 0.0015 * 730 + 8 * 0.0912 + 0.005 * 730               // spot bastion
-                + 0.0065 * 730 + 8 * 0.0912 + 0.005 * 730               // NAT instance
+                + 0.0065 * 730 + 8 * 0.0912 + 2 * 0.005 * 730           // self-healing NAT, two addresses
                 + 0.0104 * 730 + 8 * 0.0912                             // test server
                 + 0.0208 * 730 + 15 * 0.0912;                           // monitoring
         double multiAzDatabase = 2 * (0.025 * 730 + 20 * 0.131) + SECRET;

@@ -45,7 +45,8 @@ class V3ExamplesTest {
         assertThat(gateway.count("aws_nat_gateway")).isEqualTo(1);
         assertThat(gateway.resource("aws_route", "network_private-default-route-1").has("nat_gateway_id")).isTrue();
         assertThat(lean.count("aws_nat_gateway")).isZero();
-        assertThat(lean.resource("aws_instance", "network_nat-instance").path("instance_type").asText()).isEqualTo("t3.nano");
+        assertThat(lean.resource("aws_launch_template", "network_nat-launch-template").path("instance_type").asText())
+                .isEqualTo("t3.nano");
         assertThat(lean.resource("aws_route", "network_private-default-route-1").has("network_interface_id")).isTrue();
     }
 

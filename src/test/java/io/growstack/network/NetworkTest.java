@@ -50,8 +50,10 @@ class NetworkTest {
     }
 
     @Test
-    void theDefaultNatIsAT3NanoInstanceThatTheAllPrivateDefaultRoutePointsAt() {
-        JsonNode nat = defaults.resource("aws_instance", "network_nat-instance");
+    void thePlainNatIsAT3NanoInstanceThatTheAllPrivateDefaultRoutePointsAt() {
+        Synthesized plain = TestStacks.synthStack("network-plain-nat", stack -> new Network(stack, "network",
+                NetworkProps.builder().nat(NatProvider.plainInstance()).build()));
+        JsonNode nat = plain.resource("aws_instance", "network_nat-instance");
         assertThat(nat.path("instance_type").asText()).isEqualTo("t3.nano");
         assertThat(nat.path("source_dest_check").asBoolean(true)).isFalse();
         assertThat(nat.path("associate_public_ip_address").asBoolean()).isTrue();
@@ -61,11 +63,11 @@ class NetworkTest {
         assertThat(nat.path("lifecycle").path("ignore_changes").toString()).isEqualTo("[\"ami\"]");
         assertThat(nat.path("user_data").asText()).isEqualTo(NatInstanceUserData.script());
         assertThat(nat.path("ami").asText()).isEqualTo("${data.aws_ssm_parameter.network_nat-ami.insecure_value}");
-        assertThat(defaults.json().path("data").path("aws_ssm_parameter").path("network_nat-ami").path("name").asText())
+        assertThat(plain.json().path("data").path("aws_ssm_parameter").path("network_nat-ami").path("name").asText())
                 .isEqualTo("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
-        assertThat(defaults.resource("aws_route", "network_private-default-route-1").path("network_interface_id").asText())
+        assertThat(plain.resource("aws_route", "network_private-default-route-1").path("network_interface_id").asText())
                 .isEqualTo("${aws_instance.network_nat-instance.primary_network_interface_id}");
-        assertThat(defaults.count("aws_nat_gateway")).isZero();
+        assertThat(plain.count("aws_nat_gateway")).isZero();
     }
 
     @Test
@@ -98,8 +100,8 @@ class NetworkTest {
                 NetworkProps.builder().availabilityZones(TestStacks.ZONES)
                         .nat(NatProvider.instance(NatInstanceProps.builder().instanceType("t4g.nano")
                                 .ami(TestStacks.ARM_AMI).build())).build()));
-        JsonNode nat = s.resource("aws_instance", "network_nat-instance");
-        assertThat(nat.path("ami").asText()).isEqualTo("ami-0fedcba9876543210");
+        JsonNode nat = s.resource("aws_launch_template", "network_nat-launch-template");
+        assertThat(nat.path("image_id").asText()).isEqualTo("ami-0fedcba9876543210");
         assertThat(nat.path("instance_type").asText()).isEqualTo("t4g.nano");
         assertThat(s.json().has("data")).isFalse();
         assertThat(s.resource("aws_subnet", "network_private-subnet-2").path("availability_zone").asText())

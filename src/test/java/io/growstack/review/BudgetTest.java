@@ -25,7 +25,7 @@ class BudgetTest {
 
     private static Network natInstanceNetwork(GrowStack stack) {
         return new Network(stack, "network", NetworkProps.builder().availabilityZones(TestStacks.ZONES)
-                .nat(NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())).build());
+                .nat(NatProvider.plainInstance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())).build());
     }
 
     private static Network freeNetwork(GrowStack stack) {

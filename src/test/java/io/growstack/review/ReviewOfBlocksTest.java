@@ -28,8 +28,24 @@ class ReviewOfBlocksTest {
                 NetworkProps.builder().availabilityZones(TestStacks.ZONES)
                         .nat(NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())).build()));
         assertThat(findings(s)).as("IMDSv2, encrypted root, NAT admitting the VPC only").containsExactly(
-                "GS-EC2-003 aws_instance.network_nat-instance", "GS-VPC-001 aws_vpc.network_vpc",
+                "GS-EC2-003 aws_launch_template.network_nat-launch-template", "GS-VPC-001 aws_vpc.network_vpc",
                 "GS-VPC-002 aws_vpc.network_vpc");
+    }
+
+    @Test
+    void inProductionOneNatForTwoZonesIsALowFindingAndANatPerZoneIsNot() {
+        java.util.function.Function<NatProvider, TestStacks.Synthesized> prod = nat -> TestStacks.synth("review-prod-nat",
+                app -> new Network(new io.growstack.core.GrowStack(app, "shop", io.growstack.core.GrowStackProps
+                        .builder("ap-northeast-2").project("shop").environment("prod").build()), "network",
+                        NetworkProps.builder().availabilityZones(TestStacks.ZONES).flowLogs(FlowLogs.toCloudWatch())
+                                .nat(nat).build()));
+        java.util.function.Function<NatProvider, List<String>> natFindings = nat -> findings(prod.apply(nat)).stream()
+                .filter(f -> f.startsWith("GS-VPC-003 ")).toList();
+        assertThat(natFindings.apply(NatProvider.instance())).containsExactly(
+                "GS-VPC-003 aws_network_interface.network_nat-interface");
+        assertThat(natFindings.apply(NatProvider.gateway(NatProvider.GatewayPlacement.SINGLE))).containsExactly(
+                "GS-VPC-003 aws_nat_gateway.network_nat-gateway-1");
+        assertThat(natFindings.apply(NatProvider.instancePerAz())).isEmpty();
     }
 
     @Test

@@ -84,7 +84,7 @@ class SecurityRulesTest {
     @Test
     void ruleIdsAreUniqueStableInShapeAndListedInOrder() {
         List<String> ids = SecurityRules.ALL.stream().map(Rule::id).toList();
-        assertThat(ids).doesNotHaveDuplicates().isSorted().hasSize(41)
+        assertThat(ids).doesNotHaveDuplicates().isSorted().hasSize(42)
                 .allMatch(id -> id.matches("GS-[A-Z0-9]+-\\d{3}"));
         assertThat(SecurityRules.ALL).allSatisfy(rule -> {
             assertThat(rule.title()).doesNotContain("\n").isNotBlank();

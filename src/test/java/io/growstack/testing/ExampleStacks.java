@@ -100,6 +100,16 @@ public final class ExampleStacks {
     public static List<String> instanceTypes(JsonNode stack) {
         List<String> types = new ArrayList<>();
         stack.path("resource").path("aws_instance").forEach(i -> types.add(i.path("instance_type").asText()));
+        stack.path("resource").path("aws_autoscaling_group").forEach(group -> {
+            String id = group.path("launch_template").path("id").asText();
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("\\$\\{aws_launch_template\\.([^.]+)\\.id}")
+                    .matcher(id);
+            String type = name.matches() ? stack.path("resource").path("aws_launch_template").path(name.group(1))
+                    .path("instance_type").asText("?") : "?";
+            for (int i = 0; i < group.path("desired_capacity").asInt(); i++) {
+                types.add(type);
+            }
+        });
         types.sort(null);
         return types;
     }

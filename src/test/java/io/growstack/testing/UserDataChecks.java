@@ -36,7 +36,9 @@ public final class UserDataChecks {
                 java.util.regex.Matcher local = LOCAL.matcher(text);
                 if (local.matches()) {
                     // Templated launch-template user data: base64encode(local.x) of a JSON-template string.
-                    text = stack.path("locals").path(local.group(1)).asText();
+                    // Terraform fills in the references and unescapes $${ and %%{: lint that result.
+                    text = REFERENCE.matcher(stack.path("locals").path(local.group(1)).asText())
+                            .replaceAll("terraform-reference").replace("$${", "${").replace("%%{", "%{");
                 } else if (type.equals("aws_launch_template") && !text.startsWith("#") && !text.contains("${")) {
                     text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
                 }

@@ -416,6 +416,10 @@ final class Estimator {
         if (instance != null) {
             detail = "attached to " + instance.address();
         }
+        Item networkInterface = stack.resolve(item.get("network_interface"), "aws_network_interface");
+        if (networkInterface != null) {
+            detail = "on " + networkInterface.address();
+        }
         for (Item nat : stack.all("aws_nat_gateway")) {
             Item allocation = stack.resolve(nat.get("allocation_id"), "aws_eip");
             if (allocation != null && allocation.address().equals(item.address())) {

@@ -88,8 +88,11 @@ final class DotWriter {
         }
         line(1, "// default routes of private subnets");
         for (Edge edge : routes) {
+            boolean failover = edge.label().equals(Topology.FAILOVER);
             line(1, quote(edge.from()) + " -> " + quote(edge.to()) + " [label=" + quote(edge.label())
-                    + ", style=dashed, color=\"#8e24aa\", fontcolor=\"#8e24aa\", constraint=false, ltail="
+                    + (failover ? ", style=dotted, color=\"#ef6c00\", fontcolor=\"#ef6c00\""
+                            : ", style=dashed, color=\"#8e24aa\", fontcolor=\"#8e24aa\"")
+                    + ", constraint=false, ltail="
                     + quote(cluster(edge.from())) + "];");
         }
         layoutHints(traffic);

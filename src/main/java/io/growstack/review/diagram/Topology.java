@@ -96,6 +96,10 @@ final class Topology {
     /** (from, to) to the ports allowed, in order. */
     private final Map<String, Map<String, Set<String>>> traffic = new TreeMap<>();
     private final Set<String> natTargets = new TreeSet<>();
+    /** The label of a route a NAT watcher may take over when that zone's own NAT fails. */
+    static final String FAILOVER = "failover";
+    private static final Pattern LOCAL_USER_DATA = Pattern.compile("\\$\\{base64encode\\(local\\.([A-Za-z0-9_-]+)\\)}");
+    private static final Pattern WATCHED_TABLES = Pattern.compile("\nNAT_ROUTE_TABLES=\"([^\"]*)\"\n");
 
     Topology(JsonNode root) {
         this.root = root;
@@ -358,14 +362,31 @@ final class Topology {
             }
             place(new Node(address, title(address), detail, Kind.LOAD_BALANCER), where);
         }
+        Set<String> natHosts = new TreeSet<>();
+        for (String address : addresses("aws_route")) {
+            String eni = resolve(item(address).path("network_interface_id"), "aws_network_interface");
+            if (eni != null) {
+                natHosts.add(natHostOf(eni));
+            }
+        }
         for (String address : addresses("aws_autoscaling_group")) {
             JsonNode group = item(address);
             String template = resolve(first(group.path("launch_template")).path("id"), "aws_launch_template");
             String type = template == null ? "?" : text(item(template).path("instance_type"), "?");
             String capacity = text(group.path("min_size"), group.path("min_size").asText("?")) + ".."
                     + group.path("max_size").asText("?");
-            place(new Node(address, title(address), "Auto Scaling group · " + type + " · " + capacity, Kind.GROUP),
+            boolean nat = natHosts.contains(address);
+            String detail = nat ? "NAT instance · " + type + " · self-healing"
+                    + (userDataOf(address).contains("growstack-nat-watch") ? " · fails over" : "")
+                    : "Auto Scaling group · " + type + " · " + capacity;
+            place(new Node(address, title(address), detail, nat ? Kind.NAT : Kind.GROUP),
                     list(group.path("vpc_zone_identifier")));
+        }
+        for (String eni : addresses("aws_network_interface")) {
+            if (natHosts.contains(eni)) {
+                place(new Node(eni, title(eni), "NAT interface (no host in this stack)", Kind.NAT),
+                        List.of(item(eni).path("subnet_id")));
+            }
         }
         for (String address : addresses("aws_db_instance")) {
             JsonNode db = item(address);
@@ -649,6 +670,21 @@ final class Topology {
                 edges.add(new Edge(subnet, target, "0.0.0.0/0", true));
             }
         });
+        // Per-zone NAT watchers: each may take over every other zone's private table (drawn dotted).
+        for (String group : addresses("aws_autoscaling_group")) {
+            Matcher tables = WATCHED_TABLES.matcher(userDataOf(group));
+            if (!natTargets.contains(group) || !userDataOf(group).contains("growstack-nat-watch") || !tables.find()) {
+                continue;
+            }
+            for (String reference : tables.group(1).split(" ")) {
+                String table = resolve(new com.fasterxml.jackson.databind.node.TextNode(reference), "aws_route_table");
+                if (table != null && !group.equals(defaultTarget.get(table))) {
+                    for (String subnet : subnetsByTable.getOrDefault(table, List.of())) {
+                        edges.add(new Edge(subnet, group, FAILOVER, true));
+                    }
+                }
+            }
+        }
         // A NAT in a public subnet sends what it forwards to the internet.
         for (String nat : natTargets) {
             boolean inPublicSubnet = subnets.values().stream().anyMatch(s -> s.isPublic
@@ -668,7 +704,36 @@ final class Topology {
         if (instance != null && "primary_network_interface_id".equals(attribute(route.path("network_interface_id")))) {
             return instance;
         }
+        String staticInterface = resolve(route.path("network_interface_id"), "aws_network_interface");
+        if (staticInterface != null) {
+            return natHostOf(staticInterface);
+        }
         return resolve(route.path("instance_id"), "aws_instance");
+    }
+
+    /**
+     * The Auto Scaling group whose hosts attach the static interface {@code eni} at boot (their
+     * launch template's user data names it), or the interface itself when no group does.
+     */
+    private String natHostOf(String eni) {
+        String reference = "${" + eni + ".id}";
+        for (String group : addresses("aws_autoscaling_group")) {
+            if (userDataOf(group).contains("NAT_INTERFACE_ID=" + reference + "\n")) {
+                return group;
+            }
+        }
+        return eni;
+    }
+
+    /** The user data of a group's launch template as Terraform templates it (from a local), or "". */
+    private String userDataOf(String group) {
+        String template = resolve(first(item(group).path("launch_template")).path("id"), "aws_launch_template");
+        if (template == null) {
+            return "";
+        }
+        // Raw text: both are templates (references inside), which literal() does not return.
+        Matcher local = LOCAL_USER_DATA.matcher(item(template).path("user_data").asText(""));
+        return local.matches() ? root.path("locals").path(local.group(1)).asText("") : "";
     }
 
     // ---- Delivery --------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ class CostCommandTest {
         Synthesizer.synth(out, app -> {
             new Network(TestStacks.stack(app, "nat-instance"), "network", NetworkProps.builder()
                     .availabilityZones(TestStacks.ZONES)
-                    .nat(NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())).build());
+                    .nat(NatProvider.plainInstance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())).build());
             new Network(TestStacks.stack(app, "nat-gateway"), "network", NetworkProps.builder()
                     .availabilityZones(TestStacks.ZONES).nat(NatProvider.gateway(NatProvider.GatewayPlacement.SINGLE))
                     .build());

@@ -45,7 +45,7 @@ class CostEstimateTest {
     @BeforeAll
     static void synth() {
         natInstance = TestStacks.synthStack("cost-nat-instance", stack -> network(stack,
-                NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())));
+                NatProvider.plainInstance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())));
         natGateway = TestStacks.synthStack("cost-nat-gateway", stack -> network(stack,
                 NatProvider.gateway(NatProvider.GatewayPlacement.SINGLE)));
     }
@@ -87,6 +87,32 @@ class CostEstimateTest {
         // The instance hours are what a commitment discounts.
         assertThat(line(estimate, nat, "instance_hours").committed()).isCloseTo(0.0065 * 730 * (1 - 0.35), CENT);
         assertThat(line(estimate, nat, "public_ipv4").committed()).isCloseTo(0.005 * 730, CENT);
+    }
+
+    @Test
+    void theSelfHealingNatPaysItsGroupOfOneAndTwoPublicAddressesTheBootTimeOneAndTheElasticIp() {
+        CostEstimate estimate = estimate(TestStacks.synthStack("cost-nat-self-healing", stack -> network(stack,
+                NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build()))));
+        String group = "aws_autoscaling_group.network_nat-group";
+        assertThat(line(estimate, group, "instance_hours").asSet()).isCloseTo(0.0065 * 730, CENT);
+        assertThat(line(estimate, group, "root_volume").asSet()).isCloseTo(8 * 0.0912, CENT);
+        assertThat(line(estimate, group, "public_ipv4").asSet()).isCloseTo(0.005 * 730, CENT);
+        assertThat(line(estimate, "aws_eip.network_nat-eip", "public_ipv4").asSet()).isCloseTo(0.005 * 730, CENT);
+        assertThat(line(estimate, "aws_eip.network_nat-eip", "public_ipv4").detail())
+                .isEqualTo("on aws_network_interface.network_nat-interface");
+        assertThat(estimate.free()).contains("aws_network_interface.network_nat-interface",
+                "aws_launch_template.network_nat-launch-template");
+        assertThat(estimate.notPriced()).isEmpty();
+        assertThat(estimate.totals().asSet()).as("the plain instance plus one public IPv4 address")
+                .isCloseTo(0.0065 * 730 + 8 * 0.0912 + 2 * 0.005 * 730, CENT);
+    }
+
+    @Test
+    void natInstancesPerZonePayOneSelfHealingNatPerZone() {
+        CostEstimate estimate = estimate(TestStacks.synthStack("cost-nat-per-az", stack -> network(stack,
+                NatProvider.instancePerAz(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build()))));
+        assertThat(estimate.totals().asSet()).isCloseTo(2 * (0.0065 * 730 + 8 * 0.0912 + 2 * 0.005 * 730), CENT);
+        assertThat(estimate.notPriced()).isEmpty();
     }
 
     @Test

@@ -43,7 +43,7 @@ class DiagramTest {
     private static final String DATABASE = "aws_db_instance.database_instance";
     private static final String MONITORING = "aws_instance.monitoring_instance";
     private static final String BASTION = "aws_instance.bastion_host_instance";
-    private static final String NAT = "aws_instance.network_nat-instance";
+    private static final String NAT = "aws_autoscaling_group.network_nat-group";
     private static final String INTERNET = "internet";
 
     private static Synthesized stack;
@@ -118,6 +118,29 @@ class DiagramTest {
     }
 
     @Test
+    void theSelfHealingNatIsDrawnAsANatInstanceNotAsAnAppGroup() {
+        assertThat(diagram.dot()).contains("NAT instance · t3.nano · self-healing");
+    }
+
+    @Test
+    void natInstancesPerZoneEachServeTheirZoneAndMayTakeOverTheOther() {
+        Synthesized zones = TestStacks.synthStack("diagram-nat-per-az", s -> new Network(s, "network",
+                NetworkProps.builder().availabilityZones(TestStacks.ZONES).nat(NatProvider.instancePerAz()).build()));
+        DotGraph perAz = DotGraph.parse(Diagram.of(zones.json()).dot());
+        String nat1 = "aws_autoscaling_group.network_nat-group-1";
+        String nat2 = "aws_autoscaling_group.network_nat-group-2";
+        assertThat(perAz.edges).filteredOn(e -> e.visible() && e.from().equals("aws_subnet.network_private-subnet-1"))
+                .extracting(DotGraph.Edge::to, DotGraph.Edge::label)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(nat1, "0.0.0.0/0"),
+                        org.assertj.core.groups.Tuple.tuple(nat2, "failover"));
+        assertThat(perAz.edges).filteredOn(e -> e.visible() && e.from().equals("aws_subnet.network_private-subnet-2"))
+                .extracting(DotGraph.Edge::to, DotGraph.Edge::label)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(nat2, "0.0.0.0/0"),
+                        org.assertj.core.groups.Tuple.tuple(nat1, "failover"));
+        assertThat(Diagram.of(zones.json()).dot()).contains("NAT instance · t3.nano · self-healing · fails over");
+    }
+
+    @Test
     void boxesSitInTheirSubnetsInZoneColumnsAndServicesOutsideTheVpc() {
         String vpc = "cluster_aws_vpc.network_vpc";
         String zoneA = vpc + "_ap-northeast-2a";
@@ -140,7 +163,7 @@ class DiagramTest {
                 .isEqualTo("service\nAuto Scaling group · t4g.micro · 1..6\nspans 2 private subnets");
         assertThat(graph.nodes.get(DATABASE).label())
                 .isEqualTo("database\nRDS MySQL 8.4 · db.t4g.micro\nspans 2 private subnets");
-        assertThat(graph.nodes.get(NAT).label()).isEqualTo("network\nNAT instance · t3.nano");
+        assertThat(graph.nodes.get(NAT).label()).isEqualTo("network\nNAT instance · t3.nano · self-healing");
         assertThat(graph.nodes.get(BASTION).label()).isEqualTo("bastion/host\nEC2 t3.nano · spot");
         assertThat(diagram.dot()).contains("label=\"network_private-subnet-2\\nprivate  10.0.144.0/20\"")
                 .contains("label=\"ap-northeast-2c\";");
