@@ -1,6 +1,9 @@
 package io.growstack.cli;
 
 import com.hashicorp.cdktf.App;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,10 +15,19 @@ import picocli.CommandLine.Command;
  * {@code System.exit(Main.run(MyStacks::define, args))}.
  */
 @Command(name = "growstack", mixinStandardHelpOptions = true, version = "growstack 0.1.0",
-        description = "Synthesize and explain growstack stacks.",
-        subcommands = {SynthCommand.class, ReviewCommand.class, CostCommand.class, DiagramCommand.class,
-                VerifyCommand.class, TunnelCommand.class, DeliveryFilesCommand.class})
+        description = "Synthesize and explain growstack stacks.")
 public final class Main implements Runnable {
+    // Subcommands by name. picocli reflects over every command class it is given, so a run builds
+    // only the one it was asked for (help and unknown commands get all of them).
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        for (Class<?> command : List.of(SynthCommand.class, ReviewCommand.class, CostCommand.class,
+                DiagramCommand.class, VerifyCommand.class, TunnelCommand.class, DeliveryFilesCommand.class)) {
+            COMMANDS.put(command.getAnnotation(Command.class).name(), command);
+        }
+    }
+
     private static final StackWalker CALLER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private final Consumer<App> program;
     private final Class<?> mainClass;
@@ -32,12 +44,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line on the repository's examples and returns its exit status. */
     public static int run(String... args) {
-        return new CommandLine(new Main(null, Main.class)).execute(args);
+        return commandLine(new Main(null, Main.class), args).execute(args);
     }
 
     /** Runs the command line with {@code program} as what {@code synth} synthesizes. */
     public static int run(Consumer<App> program, String... args) {
-        return new CommandLine(new Main(program, CALLER.getCallerClass())).execute(args);
+        return commandLine(new Main(program, CALLER.getCallerClass()), args).execute(args);
     }
 
     /** The program given to {@link #run(Consumer, String...)}, or null to pick an example. */
@@ -50,8 +62,19 @@ public final class Main implements Runnable {
         return mainClass;
     }
 
+    private static CommandLine commandLine(Main main, String... args) {
+        CommandLine cli = new CommandLine(main);
+        Class<?> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        COMMANDS.forEach((name, command) -> {
+            if (only == null || only == command) {
+                cli.addSubcommand(name, command);
+            }
+        });
+        return cli;
+    }
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        commandLine(this).usage(System.out);
     }
 }

@@ -90,7 +90,7 @@ final class SynthCommand implements Callable<Integer> {
         }
         Synthesizer.Result result;
         try {
-            result = Synthesizer.synth(target, ProjectContext.read(Path.of("cdktf.json")), program);
+            result = Synthesizer.synth(target, ProjectContext.read(Path.of("cdktf.json")), program, SynthCommand::warmUp);
         } catch (ValidationException e) {
             stderr.println("growstack: " + e.getMessage());
             stderr.println("nothing was written");
@@ -102,7 +102,7 @@ final class SynthCommand implements Callable<Integer> {
             stdout.printf("stack %s: %d resources and data sources -> %s%n", stack.getKey(), total,
                     relative(stack.getValue()));
             counts.forEach((type, count) -> stdout.printf("  %-45s %3d%n", type, count));
-            summarize(stdout, stack.getValue());
+            summarize(stdout, stack.getValue(), result.document(stack.getKey()));
         }
         stdout.printf("synthesized in %d ms%n", result.millis());
         stdout.flush();
@@ -110,13 +110,7 @@ final class SynthCommand implements Callable<Integer> {
     }
 
     // The one-screen explanation of what was just written: exposure, money, and how to see it.
-    private static void summarize(PrintWriter stdout, Path stackJson) {
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(stackJson.toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static void summarize(PrintWriter stdout, Path stackJson, JsonNode json) {
         Review review = Review.of(json);
         stdout.printf("  review: %d high, %d medium, %d low open; %d suppressed (growstack review)%n",
                 review.openCount(Severity.HIGH), review.openCount(Severity.MEDIUM), review.openCount(Severity.LOW),
@@ -128,6 +122,14 @@ final class SynthCommand implements Callable<Integer> {
         io.growstack.review.cost.BudgetCheck.warnings(json, totals.asSet(), "this stack")
                 .forEach(w -> stdout.println("  warning: " + w));
         stdout.printf("  diagram: growstack diagram --stack-file %s --output architecture.svg%n", relative(stackJson));
+    }
+
+    // Runs while cdktf's Node process boots: the summary's rules, estimator and price book load here,
+    // on the second core, instead of after the synth on the critical path.
+    private static void warmUp() {
+        JsonNode sample = new ObjectMapper().createObjectNode();
+        Review.of(sample);
+        CostEstimate.of(sample, PriceBook.forRegion(PriceBook.DEFAULT_REGION), Usage.none()).totals();
     }
 
     private static String region(JsonNode json) {

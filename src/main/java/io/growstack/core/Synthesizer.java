@@ -46,7 +46,12 @@ public final class Synthesizer {
 
     /** What one synth produced. */
     public record Result(Path outDir, Map<String, Path> stacks, Map<String, Map<String, Integer>> resourcesByType,
-                         long millis) {
+                         long millis, Map<String, JsonNode> documents) {
+        /** The synthesized JSON of stack {@code name}, as written (read once, for callers that explain it). */
+        public JsonNode document(String name) {
+            return documents.get(name);
+        }
+
         /** Total resources and data sources across stacks. */
         public int resourceCount() {
             return resourcesByType.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
@@ -104,10 +109,13 @@ public final class Synthesizer {
             app.synth();
             Map<String, Path> stacks = publish(staging, out);
             Map<String, Map<String, Integer>> byType = new TreeMap<>();
+            Map<String, JsonNode> documents = new TreeMap<>();
             for (Map.Entry<String, Path> stack : stacks.entrySet()) {
-                byType.put(stack.getKey(), countByType(stack.getValue()));
+                JsonNode document = READER.readTree(stack.getValue().toFile());
+                documents.put(stack.getKey(), document);
+                byType.put(stack.getKey(), countByType(document));
             }
-            return new Result(outDir, stacks, byType, (System.nanoTime() - start) / 1_000_000);
+            return new Result(outDir, stacks, byType, (System.nanoTime() - start) / 1_000_000, documents);
         } catch (IOException e) {
             throw new UncheckedIOException("synth into " + outDir + " failed", e);
         } finally {
@@ -233,8 +241,7 @@ public final class Synthesizer {
         Files.writeString(stagedManifest, READER.writer(printer).writeValueAsString(manifest));
     }
 
-    private static Map<String, Integer> countByType(Path stackJson) throws IOException {
-        JsonNode root = READER.readTree(stackJson.toFile());
+    private static Map<String, Integer> countByType(JsonNode root) {
         Map<String, Integer> counts = new TreeMap<>();
         root.path("resource").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().size()));
         root.path("data").fields().forEachRemaining(e -> counts.put("data." + e.getKey(), e.getValue().size()));

@@ -40,6 +40,7 @@ public final class PriceBook {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> CONFIDENCE = Set.of("H", "M", "L");
+    private static final java.util.Map<String, PriceBook> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String region;
     private final String currency;
@@ -69,6 +70,11 @@ public final class PriceBook {
      * price is "not found" (so an estimate for another region says so instead of printing zeros).
      */
     public static PriceBook forRegion(String region) {
+        // Books are immutable: one parse per region and JVM (the synth summary, budgets and cost share it).
+        return SHIPPED.computeIfAbsent(region, PriceBook::load);
+    }
+
+    private static PriceBook load(String region) {
         String resource = "price-book-" + region + ".yaml";
         try (InputStream in = PriceBook.class.getResourceAsStream(resource)) {
             if (in == null) {
