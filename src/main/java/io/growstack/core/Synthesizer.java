@@ -66,6 +66,7 @@ public final class Synthesizer {
             App app = new App(config.build());
             program.accept(app);
             app.synth();
+            AccountUniqueNames.check(staging);
             Map<String, Path> stacks = publish(staging, out);
             Map<String, Map<String, Integer>> byType = new TreeMap<>();
             for (Map.Entry<String, Path> stack : stacks.entrySet()) {
