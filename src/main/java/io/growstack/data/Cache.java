@@ -2,11 +2,16 @@ package io.growstack.data;
 
 import io.growstack.aws.ElasticacheReplicationGroup;
 import io.growstack.aws.ElasticacheSubnetGroup;
+import io.growstack.aws.ElasticacheUser;
+import io.growstack.aws.ElasticacheUserGroup;
+import io.growstack.aws.IamRolePolicy;
 import io.growstack.core.GrowStack;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ValidationException;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
+import io.growstack.network.IGrantable;
 import io.growstack.network.ManagedSecurityGroup;
 import io.growstack.network.Port;
 import io.growstack.network.SubnetTier;
@@ -26,8 +31,9 @@ import software.constructs.Construct;
  * {@value CacheProps#DEFAULT_NODE_TYPE} node in a private subnet, port {@value #DEFAULT_PORT},
  * encryption at rest and in transit (clients connect with TLS: {@code rediss://}, or
  * {@code spring.data.redis.ssl.enabled=true}), minor versions upgraded in the maintenance window,
- * no snapshots. There is no AUTH token: the security group is the gate, and it admits nothing until
- * {@code connections().allowDefaultPortFrom(peer, description)} names a peer.
+ * no snapshots. No password exists: role-based access with one IAM-authenticated user
+ * ({@link #connectService} grants a service's role {@code elasticache:Connect}) and the default user
+ * switched off; the security group admits nothing until a peer is allowed.
  */
 public class Cache extends Construct implements IConnectable {
     /** The Valkey / Redis OSS port. */
@@ -44,6 +50,9 @@ public class Cache extends Construct implements IConnectable {
     private final Resource subnetGroup;
     private final Resource replicationGroup;
     private final Connections connections;
+    private final Resource defaultUser;
+    private final Resource appUser;
+    private final Resource userGroup;
 
     /** Creates the cache; throws {@link ValidationException} for bad settings. */
     public Cache(Construct scope, String id, CacheProps props) {
@@ -97,6 +106,21 @@ public class Cache extends Construct implements IConnectable {
         this.connections = new Connections(group, id, CACHE_PORT);
         this.subnetGroup = new Resource(this, "subnet-group", new ElasticacheSubnetGroup(replicationGroupId,
                 "Private subnets of " + replicationGroupId, subnets, tags));
+        // Role-based access with IAM authentication: clients sign a token with their role's credentials,
+        // so no password is generated, passed or kept in state. A user group must hold a user named
+        // "default"; this one is switched off. IAM authentication requires user id = user name and TLS.
+        // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html
+        // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html
+        String appUserId = DataStores.identifier(this, "id", replicationGroupId + APP_USER_SUFFIX,
+                MAX_REPLICATION_GROUP_ID);
+        String defaultUserId = DataStores.identifier(this, "id", replicationGroupId + "-default",
+                MAX_REPLICATION_GROUP_ID);
+        this.defaultUser = new Resource(this, "default-user", new ElasticacheUser(defaultUserId,
+                "default", engine, "off -@all", new ElasticacheUser.AuthenticationMode("no-password-required"), tags));
+        this.appUser = new Resource(this, "app-user", new ElasticacheUser(appUserId, appUserId, engine,
+                "on ~* +@all", new ElasticacheUser.AuthenticationMode("iam"), tags));
+        this.userGroup = new Resource(this, "user-group", new ElasticacheUserGroup(replicationGroupId, engine,
+                List.of(defaultUser.attr("user_id"), appUser.attr("user_id")), tags));
         this.replicationGroup = new Resource(this, "replication-group", new ElasticacheReplicationGroup(
                 replicationGroupId,
                 engineName + " " + version + " cache " + replicationGroupId,
@@ -119,8 +143,45 @@ public class Cache extends Construct implements IConnectable {
                 maintenanceWindow,
                 props.snapshotRetentionDays,
                 snapshotWindow,
+                List.of(userGroup.attr("user_group_id")),
                 tags));
     }
+
+    /**
+     * Lets {@code service} use the cache: admits it on {@value #DEFAULT_PORT} and lets its role connect
+     * as the IAM-authenticated user {@link #appUserId()} ({@code elasticache:Connect} on the replication
+     * group and that user: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html). The
+     * client connects with TLS and, as password, a SigV4-signed token for that user.
+     *
+     * @return the role's inline policy ({@code aws_iam_role_policy})
+     */
+    public <T extends IConnectable & IGrantable> Resource connectService(T service, String description) {
+        java.util.Objects.requireNonNull(service, "service");
+        connections.allowDefaultPortFrom(service, description);
+        String label = ((Construct) service).getNode().getId();
+        String policy = PolicyStatement.document(List.of(PolicyStatement.allow("ConnectToCache",
+                List.of("elasticache:Connect"), List.of(replicationGroup.attr("arn"), appUser.attr("arn")))));
+        return new Resource(this, "grant-" + label, new IamRolePolicy(replicationGroupId + "-connect",
+                service.grantRole().attr("id"), policy));
+    }
+
+    /** The user id (and name) services connect as with IAM authentication. */
+    public String appUserId() {
+        return appUser.attr("user_id");
+    }
+
+    /** The IAM-authenticated {@code aws_elasticache_user} services connect as. */
+    public Resource appUser() {
+        return appUser;
+    }
+
+    /** The {@code aws_elasticache_user_group} of the replication group. */
+    public Resource userGroup() {
+        return userGroup;
+    }
+
+    /** Appended to the replication group id for the services' user. */
+    public static final String APP_USER_SUFFIX = "-app";
 
     /** One zone per node, the primary in the first, replicas spread over the others in turn. */
     private static List<String> zones(List<String> available, int nodes) {

@@ -12,6 +12,7 @@ import io.growstack.compute.Server;
 import io.growstack.core.Local;
 import io.growstack.core.Output;
 import io.growstack.core.Architecture;
+import io.growstack.core.AwsNames;
 import io.growstack.core.GrowStack;
 import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
@@ -104,9 +105,12 @@ public class Delivery extends Construct {
         String partition = stack.partition();
 
         // The artifact bucket.
-        this.bucket = new PrivateBucket(this, "artifacts", PrivateBucketProps.builder()
-                .bucketName(props.artifactBucketName != null ? props.artifactBucketName
-                        : stack.naming().name(name + "-artifacts"))
+        // S3 names are global: a fixed default such as shop-prod-delivery-artifacts is often taken already.
+        PrivateBucketProps.Builder artifacts = props.artifactBucketName != null
+                ? PrivateBucketProps.builder().bucketName(props.artifactBucketName)
+                : PrivateBucketProps.builder().bucketPrefix(PrivateBucket.uniquePrefix(
+                        stack.naming().name(name + "-artifacts")));
+        this.bucket = new PrivateBucket(this, "artifacts", artifacts
                 .versioned(true)
                 .noncurrentVersionExpirationDays(props.noncurrentArtifactExpirationDays)
                 .forceDestroy(props.forceDestroyArtifacts)
@@ -116,7 +120,7 @@ public class Delivery extends Construct {
         // CodeDeploy: application, service role, deployment group.
         this.application = new Resource(this, "application", new CodedeployApp(applicationName,
                 CodedeployApp.SERVER, Map.of("Name", applicationName)));
-        String roleName = stack.naming().name(name + "-codedeploy");
+        String roleName = AwsNames.iam(this, "id", stack.naming().name(name + "-codedeploy"));
         this.serviceRole = new Resource(this, "service-role", new IamRole(roleName,
                 "CodeDeploy service role of " + applicationName,
                 PolicyStatement.document(List.of(PolicyStatement.trustService("CodeDeployAssumeRole",
@@ -248,7 +252,7 @@ public class Delivery extends Construct {
                 throw ValidationException.of(this, command.getKey(), null, "expected a shell command");
             }
         }
-        String roleName = stack.naming().name(name + "-codedeploy");
+        String roleName = AwsNames.iam(this, "id", stack.naming().name(name + "-codedeploy"));
         if (roleName.length() > MAX_ROLE_NAME_LENGTH) {
             throw ValidationException.of(this, "id", name, "expected a shorter id: the role name " + roleName
                     + " exceeds IAM's " + MAX_ROLE_NAME_LENGTH + " characters");

@@ -159,7 +159,7 @@ public final class DeliveryFiles {
         env.put("AWS_REGION", m.region());
         env.put("APPLICATION", m.application());
         env.put("DEPLOYMENT_GROUP", m.deploymentGroup());
-        env.put("ARTIFACT_BUCKET", m.artifactBucket());
+        env.put("ARTIFACT_BUCKET", resolved(m.artifactBucket(), "ARTIFACT_BUCKET", "the artifact bucket's name"));
         env.put("ARTIFACT_PREFIX", m.artifactPrefix());
         env.put("BUNDLE_DIR", bundleDirectory());
         if (m.isBlueGreen()) {
@@ -326,6 +326,7 @@ public final class DeliveryFiles {
     private static final String RETIRE = """
             aws autoscaling attach-load-balancer-target-groups --auto-scaling-group-name "$IDLE" \\
               --target-group-arns "$TARGET_GROUP"
+            aws autoscaling update-auto-scaling-group --auto-scaling-group-name "$IDLE" --health-check-type ELB
             aws deploy update-deployment-group --application-name "$APPLICATION" \\
               --current-deployment-group-name "$DEPLOYMENT_GROUP" --auto-scaling-groups "$IDLE" > /dev/null
             aws autoscaling detach-load-balancer-target-groups --auto-scaling-group-name "$SERVING" \\
@@ -374,7 +375,7 @@ public final class DeliveryFiles {
         workflow.put("defaults", map("run", map("shell", "bash")));
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("AWS_REGION", m.region());
-        env.put("SITE_BUCKET", site.bucket());
+        env.put("SITE_BUCKET", resolved(site.bucket(), "SITE_BUCKET", "the site bucket's name"));
         env.put("SITE_DIRECTORY", site.directory());
         env.put("DISTRIBUTION_ID", resolved(site.distributionId(), "DISTRIBUTION_ID",
                 "the site's CloudFront distribution id"));

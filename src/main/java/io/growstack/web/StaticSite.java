@@ -77,10 +77,12 @@ public class StaticSite extends Construct {
     public StaticSite(Construct scope, String id, StaticSiteProps props) {
         super(scope, id);
         GrowStack stack = GrowStack.of(this);
-        String name = props.bucketName != null ? props.bucketName : stack.naming().name(id);
-        validate(name, props);
+        String name = stack.naming().name(id);
+        validate(props.bucketName, props);
 
-        this.bucket = new PrivateBucket(this, "content", PrivateBucketProps.builder().bucketName(name)
+        this.bucket = new PrivateBucket(this, "content", (props.bucketName != null
+                ? PrivateBucketProps.builder().bucketName(props.bucketName)
+                : PrivateBucketProps.builder().bucketPrefix(PrivateBucket.uniquePrefix(name)))
                 .versioned(props.versioned).forceDestroy(props.forceDestroy).build());
         this.originAccessControl = new Resource(this, "origin-access-control",
                 CloudfrontOriginAccessControl.s3AlwaysSign(name, "CloudFront access to the bucket " + name));
@@ -115,7 +117,7 @@ public class StaticSite extends Construct {
     }
 
     private void validate(String name, StaticSiteProps props) {
-        String problem = PrivateBucket.bucketNameProblem(name);
+        String problem = name == null ? null : PrivateBucket.bucketNameProblem(name);
         if (problem != null) {
             throw ValidationException.of(this, "bucketName", name, problem);
         }

@@ -68,7 +68,7 @@ public final class HighAvailabilityExample {
         Server testServer = new Server(stack, "test-server", ServerProps.builder(network).build());
 
         Database db = new Database(stack, "db", DatabaseProps.builder(network).build());
-        db.connections().allowDefaultPortFrom(api, "MySQL from the API");
+        db.connectService(api, "MySQL from the API");
         db.connections().allowDefaultPortFrom(testServer, "MySQL from the test server");
 
         StaticSite web = new StaticSite(stack, "web");

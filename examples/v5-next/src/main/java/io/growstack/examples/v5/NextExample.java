@@ -147,12 +147,13 @@ public final class NextExample {
 
         // v5: a standby in the second zone; RDS fails over to it on its own.
         Database db = new Database(stack, "db", DatabaseProps.builder(network).multiAz(true).build());
-        db.connections().allowDefaultPortFrom(api, "MySQL from the API");
+        db.connectService(api, "MySQL from the API");
         db.connections().allowDefaultPortFrom(testServer, "MySQL from the test server");
 
         // v5: sessions and hot reads off the database; Valkey with a replica in the other zone.
         Cache cache = new Cache(stack, "cache", CacheProps.builder(network).build());
-        cache.connections().allowDefaultPortFrom(api, "Valkey from the API");
+        // IAM authentication as the cache's user, over TLS: no password anywhere.
+        cache.connectService(api, "Valkey from the API");
 
         StaticSite web = new StaticSite(stack, "web");
 
@@ -191,7 +192,8 @@ public final class NextExample {
                         + " infrastructure workflow").build());
         new TerraformOutput(stack, "cache_primary_endpoint", TerraformOutputConfig.builder()
                 .value(cache.primaryEndpoint()).description("The Valkey primary endpoint (TLS, port "
-                        + Cache.DEFAULT_PORT + ")").build());
+                        + Cache.DEFAULT_PORT + ", IAM authentication as user " + stack.naming().name("cache")
+                        + Cache.APP_USER_SUFFIX + ")").build());
         return stack;
     }
 
@@ -205,7 +207,7 @@ public final class NextExample {
         Suppressions.add(api, "GS-ELB-001", "the development environment serves HTTP only; production gets the"
                 + " certificate first");
         Database db = new Database(stack, "db", DatabaseProps.builder(network).build());
-        db.connections().allowDefaultPortFrom(api, "MySQL from the API");
+        db.connectService(api, "MySQL from the API");
         // Deploys from the develop branch; the account's one OIDC provider, trusted by ARN.
         new Delivery(stack, "delivery", DeliveryProps.builder(DeliveryTarget.inPlace(api))
                 .github(GitHubOidcProps.builder(GitHubSubject.branch(REPOSITORY, DEV_BRANCH))
