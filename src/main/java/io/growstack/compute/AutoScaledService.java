@@ -90,8 +90,9 @@ public class AutoScaledService extends Construct implements IConnectable, IGrant
     /**
      * The groups start with EC2 health checks: until the first CodeDeploy revision nothing answers on
      * the management port, and with ELB health checks the group would replace its instances in a loop
-     * (and run the first deployment against a churning group). The blue/green workflow switches the
-     * group that starts serving to {@value #SERVING_HEALTH_CHECK_TYPE} once a revision passed;
+     * (and run the first deployment against a churning group). The delivery workflow switches the group
+     * to {@value #SERVING_HEALTH_CHECK_TYPE} once a revision passed (blue/green: the colour it puts into
+     * service; in place: after the deployment);
      * {@code health_check_type} is ignored after creation so Terraform does not switch it back.
      * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html
      */

@@ -368,6 +368,12 @@ public class Delivery extends Construct {
                             "autoscaling:AttachLoadBalancerTargetGroups", "autoscaling:DetachLoadBalancerTargetGroups",
                             "autoscaling:UpdateAutoScalingGroup"),
                     service.autoScalingGroups().stream().map(g -> g.attr("arn")).toList()));
+        } else if (service != null) {
+            // The group starts with EC2 health checks (see AutoScaledService); once a revision passed,
+            // the workflow lets the load balancer's health check replace failing instances.
+            github.addToDeployPolicy(PolicyStatement.allow("UseLoadBalancerHealthChecks",
+                    List.of("autoscaling:UpdateAutoScalingGroup"),
+                    service.autoScalingGroups().stream().map(g -> g.attr("arn")).toList()));
         }
         if (site != null) {
             github.addToDeployPolicy(PolicyStatement.allow("ListSite", List.of("s3:ListBucket"),

@@ -202,6 +202,10 @@ public final class DeliveryFiles {
                         aws deploy wait deployment-successful --deployment-id "$DEPLOYMENT_ID"
                         echo "deployment $DEPLOYMENT_ID succeeded"
                         """));
+        if (!m.isBlueGreen() && m.blueGroup() != null) {
+            steps.add(step("Use load-balancer health checks", null, null, map("GROUP", m.blueGroup()),
+                    USE_ELB_HEALTH_CHECKS));
+        }
         if (m.isBlueGreen()) {
             steps.add(step("Move the target group and retire the old colour", "retire", null, coloursEnv(), RETIRE));
             Map<String, Object> failureEnv = coloursEnv();
@@ -321,6 +325,12 @@ public final class DeliveryFiles {
               --query deploymentId --output text)
             echo "id=$id" >> "$GITHUB_OUTPUT"
             echo "deployment $id to $IDLE"
+            """;
+
+    // The group started with EC2 health checks so that it did not churn before this first revision.
+    private static final String USE_ELB_HEALTH_CHECKS = """
+            aws autoscaling update-auto-scaling-group --auto-scaling-group-name "$GROUP" --health-check-type ELB
+            echo "$GROUP uses the load balancer's health checks"
             """;
 
     private static final String RETIRE = """

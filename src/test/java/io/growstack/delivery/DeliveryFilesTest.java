@@ -250,6 +250,33 @@ class DeliveryFilesTest {
     }
 
     @Test
+    void anInPlaceServiceSwitchesItsGroupToLoadBalancerHealthChecksAfterTheFirstRevision() {
+        // The group starts with EC2 health checks (nothing answers before a revision); once one passed, the
+        // load balancer's check may replace failing instances:
+        // https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html
+        TestStacks.Synthesized s = TestStacks.synthStack("delivery-files-in-place-service", stack -> {
+            io.growstack.compute.AutoScaledService api = new io.growstack.compute.AutoScaledService(stack, "api",
+                    io.growstack.compute.AutoScaledServiceProps.builder(DeliveryStacks.network(stack))
+                            .ami(TestStacks.ARM_AMI).deletionProtection(false).build());
+            new Delivery(stack, "deploy", DeliveryProps.builder(DeliveryTarget.inPlace(api))
+                    .github(GitHubOidcProps.builder(GitHubSubject.branch(DeliveryStacks.REPOSITORY, "main")).build())
+                    .build());
+        });
+        DeliveryFiles files = DeliveryFiles.of(DeliveryManifest.fromStack(s.json()).get(0));
+        JsonNode steps = yaml(files.files().get(files.apiWorkflowPath())).path("jobs").path("deploy").path("steps");
+        List<String> names = new ArrayList<>();
+        steps.forEach(step -> names.add(step.path("name").asText()));
+        assertThat(names).endsWith("Wait for the deployment", "Use load-balancer health checks");
+        JsonNode elb = steps.get(steps.size() - 1);
+        assertThat(elb.path("env").path("GROUP").asText()).isEqualTo("test-dev-api");
+        assertThat(elb.path("run").asText())
+                .contains("aws autoscaling update-auto-scaling-group --auto-scaling-group-name \"$GROUP\" --health-check-type ELB");
+        assertThat(s.resource("aws_iam_role_policy", "deploy_github_deploy-policy").path("policy").asText())
+                .contains("\"Sid\":\"UseLoadBalancerHealthChecks\",\"Effect\":\"Allow\",\"Action\":"
+                        + "\"autoscaling:UpdateAutoScalingGroup\",\"Resource\":\"${aws_autoscaling_group.api_group.arn}\"");
+    }
+
+    @Test
     void theSiteWorkflowBuildsSyncsAndInvalidates() {
         JsonNode workflow = yaml(blueGreen.files().get(blueGreen.siteWorkflowPath()));
         assertThat(workflow.path("env").path("SITE_BUCKET").asText()).isEqualTo("${{ vars.API_DELIVERY_SITE_BUCKET }}");
