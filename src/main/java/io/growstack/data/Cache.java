@@ -5,6 +5,7 @@ import io.growstack.aws.ElasticacheSubnetGroup;
 import io.growstack.aws.ElasticacheUser;
 import io.growstack.aws.ElasticacheUserGroup;
 import io.growstack.aws.IamRolePolicy;
+import io.growstack.aws.SsmParameter;
 import io.growstack.core.GrowStack;
 import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
@@ -53,6 +54,7 @@ public class Cache extends Construct implements IConnectable {
     private final Resource defaultUser;
     private final Resource appUser;
     private final Resource userGroup;
+    private final List<Resource> settings = new ArrayList<>();
 
     /** Creates the cache; throws {@link ValidationException} for bad settings. */
     public Cache(Construct scope, String id, CacheProps props) {
@@ -148,8 +150,9 @@ public class Cache extends Construct implements IConnectable {
     }
 
     /**
-     * Lets {@code service} use the cache: admits it on {@value #DEFAULT_PORT} and lets its role connect
-     * as the IAM-authenticated user {@link #appUserId()} ({@code elasticache:Connect} on the replication
+     * Lets {@code service} use the cache: admits it on {@value #DEFAULT_PORT}, publishes SSM parameters
+     * {@code host}, {@code port}, {@code user} and {@code tls} under {@link #settingsPath()} that its role
+     * may read, and lets its role connect as the IAM-authenticated user {@link #appUserId()} ({@code elasticache:Connect} on the replication
      * group and that user: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html). The
      * client connects with TLS and, as password, a SigV4-signed token for that user.
      *
@@ -159,10 +162,37 @@ public class Cache extends Construct implements IConnectable {
         java.util.Objects.requireNonNull(service, "service");
         connections.allowDefaultPortFrom(service, description);
         String label = ((Construct) service).getNode().getId();
-        String policy = PolicyStatement.document(List.of(PolicyStatement.allow("ConnectToCache",
-                List.of("elasticache:Connect"), List.of(replicationGroup.attr("arn"), appUser.attr("arn")))));
+        if (settings.isEmpty()) {
+            publishSettings();
+        }
+        // dirname() of a parameter's ARN is its path's ARN, which GetParametersByPath is authorized on.
+        String pathArn = "${dirname(" + settings.get(0).address() + ".arn)}";
+        String policy = PolicyStatement.document(List.of(
+                PolicyStatement.allow("ConnectToCache", List.of("elasticache:Connect"),
+                        List.of(replicationGroup.attr("arn"), appUser.attr("arn"))),
+                PolicyStatement.allow("ReadCacheSettings", List.of("ssm:GetParametersByPath"), List.of(pathArn)),
+                PolicyStatement.allow("ReadCacheSetting", List.of("ssm:GetParameter", "ssm:GetParameters"),
+                        List.of(pathArn + "/*"))));
         return new Resource(this, "grant-" + label, new IamRolePolicy(replicationGroupId + "-connect",
                 service.grantRole().attr("id"), policy));
+    }
+
+    /** The SSM path of the settings {@link #connectService} publishes: {@code /<project>/<env>/<id>}. */
+    public String settingsPath() {
+        GrowStack stack = GrowStack.of(this);
+        return "/" + stack.naming().project() + "/" + stack.naming().environment() + "/" + getNode().getId();
+    }
+
+    // host, port, the IAM user and TLS: what a client needs besides its role's credentials.
+    private void publishSettings() {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("host", replicationGroup.attr("primary_endpoint_address"));
+        values.put("port", String.valueOf(DEFAULT_PORT));
+        values.put("user", appUser.attr("user_id"));
+        values.put("tls", "true");
+        values.forEach((key, value) -> settings.add(new Resource(this, "setting-" + key, new SsmParameter(
+                settingsPath() + "/" + key, "String", value, engine + " cache " + replicationGroupId + " " + key
+                + " (TLS, IAM authentication)", Map.of()))));
     }
 
     /** The user id (and name) services connect as with IAM authentication. */

@@ -195,6 +195,14 @@ class CacheTest {
         assertThat(policy).contains("\"Action\":\"elasticache:Connect\"")
                 .contains("${aws_elasticache_replication_group.cache_replication-group.arn}")
                 .contains("${aws_elasticache_user.cache_app-user.arn}");
+        List<String> settings = new java.util.ArrayList<>();
+        s.resources("aws_ssm_parameter").forEach(p -> settings.add(p.path("name").asText() + "=" + p.path("value").asText()));
+        assertThat(settings).containsExactlyInAnyOrder(
+                "/test/dev/cache/host=${aws_elasticache_replication_group.cache_replication-group.primary_endpoint_address}",
+                "/test/dev/cache/port=6379",
+                "/test/dev/cache/user=${aws_elasticache_user.cache_app-user.user_id}",
+                "/test/dev/cache/tls=true");
+        assertThat(policy).contains("\"Resource\":\"${dirname(aws_ssm_parameter.cache_setting-host.arn)}/*\"");
         assertThat(s.resource("aws_vpc_security_group_ingress_rule", "cache_security-group_ingress-tcp-6379-from-api")
                 .path("referenced_security_group_id").asText()).contains("api");
         ProviderSchema.aws6().assertValid(s.json());
