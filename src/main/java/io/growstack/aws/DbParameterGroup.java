@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * Arguments of {@code aws_db_parameter_group}: engine settings for RDS instances of one
  * {@code family} (for example {@code mysql8.4}); each element of {@code parameter} is one
- * {@code parameter} block.
+ * {@code parameter} block. Give {@code name} or {@code namePrefix} (Terraform adds a unique suffix), not both.
  */
-public record DbParameterGroup(String name, String family, String description, List<Parameter> parameter,
+public record DbParameterGroup(String name, String namePrefix, String family, String description, List<Parameter> parameter,
                                Map<String, String> tags) implements ResourceArgs {
 
     @Override

@@ -10,7 +10,8 @@ import java.util.Map;
  * it supports encryption in transit and at rest and automatic failover.
  *
  * <p>The provider declares {@code at_rest_encryption_enabled} and {@code auto_minor_version_upgrade}
- * as strings ({@code "true"}); a JSON boolean is converted by Terraform.
+ * as strings ({@code "true"}); a JSON boolean is converted by Terraform. {@code userGroupIds} names the
+ * {@code aws_elasticache_user_group} whose users may connect (role-based access control).
  */
 public record ElasticacheReplicationGroup(
         String replicationGroupId,
@@ -34,6 +35,7 @@ public record ElasticacheReplicationGroup(
         String maintenanceWindow,
         Integer snapshotRetentionLimit,
         String snapshotWindow,
+        List<String> userGroupIds,
         Map<String, String> tags) implements ResourceArgs {
 
     @Override

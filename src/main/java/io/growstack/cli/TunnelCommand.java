@@ -112,7 +112,14 @@ public final class TunnelCommand implements Callable<Integer> {
         if (useSsm) {
             return GrafanaTunnel.ssm(region(json), value(dir, prefix + "_bastion_instance_id", state), monitoringIp);
         }
-        return GrafanaTunnel.ssh(value(dir, prefix + "_bastion_public_ip", state), monitoringIp);
+        String bastionIp = value(dir, prefix + "_bastion_public_ip", state);
+        // A bastion without a key pair is reached with a key EC2 Instance Connect pushes; the block's own
+        // tunnel output says which (see Monitoring).
+        if (json.path("output").path(prefix + TUNNEL_SUFFIX).path("value").asText().startsWith("aws ec2-instance-connect")) {
+            return GrafanaTunnel.instanceConnect(region(json), value(dir, prefix + "_bastion_instance_id", state),
+                    bastionIp, monitoringIp);
+        }
+        return GrafanaTunnel.ssh(bastionIp, monitoringIp);
     }
 
     /** The output's value from the state, else a shell substitution that asks terraform for it. */

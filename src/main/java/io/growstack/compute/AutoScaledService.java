@@ -6,6 +6,8 @@ import io.growstack.aws.LaunchTemplate;
 import io.growstack.aws.Lb;
 import io.growstack.aws.LbListener;
 import io.growstack.aws.LbTargetGroup;
+import io.growstack.core.AwsNames;
+import io.growstack.core.Local;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.InstanceType;
@@ -17,6 +19,7 @@ import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
+import io.growstack.network.IGrantable;
 import io.growstack.network.INetwork;
 import io.growstack.network.ManagedSecurityGroup;
 import io.growstack.network.Port;
@@ -55,7 +58,7 @@ import software.constructs.Construct;
  * limits to 32 characters, so the construct id must be short; a longer one is rejected, never
  * truncated (a truncated name could collide, and renaming replaces the load balancer).
  */
-public class AutoScaledService extends Construct implements IConnectable {
+public class AutoScaledService extends Construct implements IConnectable, IGrantable {
     /** The load balancer's HTTP port. */
     public static final int HTTP_PORT = 80;
     /** The load balancer's HTTPS port (with a certificate). */
@@ -86,6 +89,18 @@ public class AutoScaledService extends Construct implements IConnectable {
     public static final int MAX_USER_DATA_BYTES = 16384;
     /** The suffix of the green group's name and construct id in a blue/green service. */
     public static final String GREEN = "green";
+    /**
+     * The groups start with EC2 health checks: until the first CodeDeploy revision nothing answers on
+     * the management port, and with ELB health checks the group would replace its instances in a loop
+     * (and run the first deployment against a churning group). The delivery workflow switches the group
+     * to {@value #SERVING_HEALTH_CHECK_TYPE} once a revision passed (blue/green: the colour it puts into
+     * service; in place: after the deployment);
+     * {@code health_check_type} is ignored after creation so Terraform does not switch it back.
+     * https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html
+     */
+    public static final String INITIAL_HEALTH_CHECK_TYPE = "EC2";
+    /** The health check type of a group that serves a deployed revision. */
+    public static final String SERVING_HEALTH_CHECK_TYPE = "ELB";
     /**
      * What a blue/green deployment legitimately changes on both groups, so Terraform ignores it after
      * creation: the workflow scales the idle colour up and the old colour down, and traffic moves with
@@ -229,8 +244,9 @@ public class AutoScaledService extends Construct implements IConnectable {
 
         // The group and its CPU target tracking. Blue/green: blue is that same group (same address and
         // name), green an idle twin without the target group; the deployment workflow owns their capacities.
-        ResourceOptions options = blueGreen ? new ResourceOptions(BLUE_GREEN_IGNORED, List.of(), null, List.of(), false)
-                : ResourceOptions.ignoreChanges("desired_capacity");
+        List<String> ignored = new ArrayList<>(blueGreen ? BLUE_GREEN_IGNORED : List.of("desired_capacity"));
+        ignored.add("health_check_type");
+        ResourceOptions options = new ResourceOptions(ignored, List.of(), null, List.of(), false);
         Resource group = group("group", name, props.minSize, props.desiredCapacity, List.of(targetGroup.attr("arn")),
                 props, privateSubnets, options);
         groups.add(group);
@@ -274,7 +290,7 @@ public class AutoScaledService extends Construct implements IConnectable {
         return new Resource(this, constructId, new AutoscalingGroup(
                 groupName, minSize, props.maxSize, desiredCapacity,
                 subnets, targetGroupArns,
-                "ELB", props.healthCheckGracePeriodSeconds, null,
+                INITIAL_HEALTH_CHECK_TYPE, props.healthCheckGracePeriodSeconds, null,
                 new AutoscalingGroup.LaunchTemplateSpecification(launchTemplate.attr("id"), null, version),
                 new AutoscalingGroup.InstanceMaintenancePolicy(REPLACEMENT_MIN_HEALTHY_PERCENT,
                         REPLACEMENT_MAX_HEALTHY_PERCENT),
@@ -337,7 +353,7 @@ public class AutoScaledService extends Construct implements IConnectable {
                     + " lowercase letters, digits or hyphens, so that the load balancer and target group name "
                     + prefix + "-" + id + " fits AWS's " + MAX_NAME_LENGTH + " characters");
         }
-        return prefix + "-" + id;
+        return AwsNames.loadBalancer(this, "id", prefix + "-" + id);
     }
 
     private void checkNetwork(INetwork network, List<String> publicSubnets, List<String> privateSubnets) {
@@ -613,5 +629,11 @@ public class AutoScaledService extends Construct implements IConnectable {
     /** The management (actuator) port. */
     public int managementPort() {
         return managementPort;
+    }
+
+    /** The instances' IAM role, for grants such as {@code Database.connectService}. */
+    @Override
+    public Resource grantRole() {
+        return role.role();
     }
 }

@@ -15,7 +15,8 @@ import software.constructs.Construct;
 /**
  * The only SSH entry into the network: a small host in a public subnet, spot by default.
  *
- * <p>Defaults: t3.nano, spot (stop on interruption, at most the on-demand price), IMDSv2, SSM
+ * <p>Defaults: t3.nano, spot (a one-time request, terminated on interruption, at most the on-demand
+ * price, so nothing outlives {@code terraform destroy}), IMDSv2, SSM
  * Session Manager on, and <b>no port 22 at all</b> until {@code allowSshFrom(...)} lists the
  * admins' CIDR blocks. SSH from anywhere exists only as the explicit
  * {@link BastionProps.Builder#allowSshFromAnywhere()}, which the review flags.
@@ -26,10 +27,12 @@ public class Bastion extends Construct implements IConnectable {
     private static final Set<String> WORLD = Set.of("0.0.0.0/0", "::/0");
 
     private final Server server;
+    private final String keyName;
 
     /** Creates the bastion; throws {@link ValidationException} for bad settings. */
     public Bastion(Construct scope, String id, BastionProps props) {
         super(Ids.check(scope, id, props), id);
+        this.keyName = props.keyName;
         for (String cidr : props.sshCidrs) {
             if (Tokens.containsReference(cidr)) {
                 continue;
@@ -78,6 +81,14 @@ public class Bastion extends Construct implements IConnectable {
     @Override
     public Connections connections() {
         return server.connections();
+    }
+
+    /**
+     * The EC2 key pair SSH logs in with; empty when there is none, and then SSH logs in with a key
+     * pushed by EC2 Instance Connect (Amazon Linux 2023 runs its agent).
+     */
+    public java.util.Optional<String> keyName() {
+        return java.util.Optional.ofNullable(keyName);
     }
 
     /** The underlying host. */

@@ -45,7 +45,7 @@ public final class BastionProps {
         private final INetwork network;
         private String instanceType = DEFAULT_INSTANCE_TYPE;
         private Ami ami;
-        private SpotSettings spot = SpotSettings.defaults();
+        private SpotSettings spot = SpotSettings.oneTime();
         private List<String> sshCidrs = List.of();
         private boolean sshFromAnywhere;
         private String keyName;
@@ -69,7 +69,10 @@ public final class BastionProps {
             return this;
         }
 
-        /** Spot settings. Default: spot, stop on interruption, capped at the on-demand price. */
+        /**
+         * Spot settings. Default: {@link SpotSettings#oneTime()}, a one-time request that terminates on
+         * interruption (the bastion keeps no state; the next apply replaces it) and ends with the instance.
+         */
         public Builder spot(SpotSettings spot) {
             this.spot = Objects.requireNonNull(spot, "spot must not be null");
             return this;

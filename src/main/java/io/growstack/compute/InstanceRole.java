@@ -4,6 +4,7 @@ import io.growstack.aws.IamInstanceProfile;
 import io.growstack.aws.IamRole;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.IamRolePolicyAttachment;
+import io.growstack.core.AwsNames;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.PolicyStatement;
@@ -30,7 +31,7 @@ public final class InstanceRole extends Construct {
     public InstanceRole(Construct scope, String id, String name, boolean ssmSessionManager) {
         super(Ids.check(scope, id), id);
         this.stack = GrowStack.of(this);
-        String roleName = stack.naming().name(name);
+        String roleName = AwsNames.iam(scope, "id", stack.naming().name(name));
         String trust = PolicyStatement.document(List.of(PolicyStatement.trustService("Ec2AssumeRole", "ec2.amazonaws.com")));
         this.role = new Resource(this, "role", new IamRole(roleName, "EC2 role of " + roleName, trust, Map.of()));
         this.profile = new Resource(this, "profile", new IamInstanceProfile(roleName, role.attr("name"), Map.of()));

@@ -10,6 +10,7 @@ import io.growstack.core.ResourceOptions;
 import io.growstack.core.ValidationException;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
+import io.growstack.network.IGrantable;
 import io.growstack.network.ManagedSecurityGroup;
 import io.growstack.network.SubnetTier;
 import java.util.List;
@@ -26,7 +27,7 @@ import software.constructs.Construct;
  * standard CPU credits on burstable types, an instance role with SSM Session Manager, its own
  * security group with no ingress and all egress, on-demand, no public address unless public.
  */
-public class Server extends Construct implements IConnectable {
+public class Server extends Construct implements IConnectable, IGrantable {
     private static final Set<String> INTERRUPTIONS = Set.of("stop", "hibernate", "terminate");
 
     private final InstanceType type;
@@ -164,5 +165,11 @@ public class Server extends Construct implements IConnectable {
     /** The public DNS name (a reference). */
     public String publicDns() {
         return elasticIp != null ? elasticIp.attr("public_dns") : instance.attr("public_dns");
+    }
+
+    /** The instances' IAM role, for grants such as {@code Database.connectService}. */
+    @Override
+    public Resource grantRole() {
+        return role.role();
     }
 }

@@ -13,6 +13,16 @@ public record SpotSettings(String interruptionBehavior, String maxPrice) {
         return new SpotSettings("stop", null);
     }
 
+    /**
+     * Terminate on interruption, pay at most the on-demand price: a one-time request, which ends with its
+     * instance, so nothing relaunches after {@code terraform destroy}. A persistent request (needed for
+     * stop and hibernate) stays open until cancelled and can launch an instance Terraform no longer tracks:
+     * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-requests.html#terminating-a-spot-instance
+     */
+    public static SpotSettings oneTime() {
+        return new SpotSettings("terminate", null);
+    }
+
     /** A copy with a price cap in USD per hour, for example {@code "0.003"}. */
     public SpotSettings withMaxPrice(String maxPrice) {
         return new SpotSettings(interruptionBehavior, maxPrice);

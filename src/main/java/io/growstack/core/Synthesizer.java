@@ -107,6 +107,7 @@ public final class Synthesizer {
                 }
             }
             app.synth();
+            AccountUniqueNames.check(staging);
             Map<String, Path> stacks = publish(staging, out);
             Map<String, Map<String, Integer>> byType = new TreeMap<>();
             Map<String, JsonNode> documents = new TreeMap<>();

@@ -2,12 +2,18 @@ package io.growstack.data;
 
 import io.growstack.aws.ElasticacheReplicationGroup;
 import io.growstack.aws.ElasticacheSubnetGroup;
+import io.growstack.aws.ElasticacheUser;
+import io.growstack.aws.ElasticacheUserGroup;
+import io.growstack.aws.IamRolePolicy;
+import io.growstack.aws.SsmParameter;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ValidationException;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
+import io.growstack.network.IGrantable;
 import io.growstack.network.ManagedSecurityGroup;
 import io.growstack.network.Port;
 import io.growstack.network.SubnetTier;
@@ -27,8 +33,9 @@ import software.constructs.Construct;
  * {@value CacheProps#DEFAULT_NODE_TYPE} node in a private subnet, port {@value #DEFAULT_PORT},
  * encryption at rest and in transit (clients connect with TLS: {@code rediss://}, or
  * {@code spring.data.redis.ssl.enabled=true}), minor versions upgraded in the maintenance window,
- * no snapshots. There is no AUTH token: the security group is the gate, and it admits nothing until
- * {@code connections().allowDefaultPortFrom(peer, description)} names a peer.
+ * no snapshots. No password exists: role-based access with one IAM-authenticated user
+ * ({@link #connectService} grants a service's role {@code elasticache:Connect}) and the default user
+ * switched off; the security group admits nothing until a peer is allowed.
  */
 public class Cache extends Construct implements IConnectable {
     /** The Valkey / Redis OSS port. */
@@ -67,6 +74,10 @@ public class Cache extends Construct implements IConnectable {
     private final Resource subnetGroup;
     private final Resource replicationGroup;
     private final Connections connections;
+    private final Resource defaultUser;
+    private final Resource appUser;
+    private final Resource userGroup;
+    private final List<Resource> settings = new ArrayList<>();
 
     /** Creates the cache; throws {@link ValidationException} for bad settings. */
     public Cache(Construct scope, String id, CacheProps props) {
@@ -126,6 +137,21 @@ public class Cache extends Construct implements IConnectable {
         this.connections = new Connections(group, id, CACHE_PORT);
         this.subnetGroup = new Resource(this, "subnet-group", new ElasticacheSubnetGroup(replicationGroupId,
                 "Private subnets of " + replicationGroupId, subnets, tags));
+        // Role-based access with IAM authentication: clients sign a token with their role's credentials,
+        // so no password is generated, passed or kept in state. A user group must hold a user named
+        // "default"; this one is switched off. IAM authentication requires user id = user name and TLS.
+        // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html
+        // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html
+        String appUserId = DataStores.identifier(this, "id", replicationGroupId + APP_USER_SUFFIX,
+                MAX_REPLICATION_GROUP_ID);
+        String defaultUserId = DataStores.identifier(this, "id", replicationGroupId + "-default",
+                MAX_REPLICATION_GROUP_ID);
+        this.defaultUser = new Resource(this, "default-user", new ElasticacheUser(defaultUserId,
+                "default", engine, "off -@all", new ElasticacheUser.AuthenticationMode("no-password-required"), tags));
+        this.appUser = new Resource(this, "app-user", new ElasticacheUser(appUserId, appUserId, engine,
+                "on ~* +@all", new ElasticacheUser.AuthenticationMode("iam"), tags));
+        this.userGroup = new Resource(this, "user-group", new ElasticacheUserGroup(replicationGroupId, engine,
+                List.of(defaultUser.attr("user_id"), appUser.attr("user_id")), tags));
         this.replicationGroup = new Resource(this, "replication-group", new ElasticacheReplicationGroup(
                 replicationGroupId,
                 engineName + " " + version + " cache " + replicationGroupId,
@@ -148,8 +174,73 @@ public class Cache extends Construct implements IConnectable {
                 maintenanceWindow,
                 props.snapshotRetentionDays,
                 snapshotWindow,
+                List.of(userGroup.attr("user_group_id")),
                 tags));
     }
+
+    /**
+     * Lets {@code service} use the cache: admits it on {@value #DEFAULT_PORT}, publishes SSM parameters
+     * {@code host}, {@code port}, {@code user} and {@code tls} under {@link #settingsPath()} that its role
+     * may read, and lets its role connect as the IAM-authenticated user {@link #appUserId()} ({@code elasticache:Connect} on the replication
+     * group and that user: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html). The
+     * client connects with TLS and, as password, a SigV4-signed token for that user.
+     *
+     * @return the role's inline policy ({@code aws_iam_role_policy})
+     */
+    public <T extends IConnectable & IGrantable> Resource connectService(T service, String description) {
+        java.util.Objects.requireNonNull(service, "service");
+        connections.allowDefaultPortFrom(service, description);
+        String label = ((Construct) service).getNode().getId();
+        if (settings.isEmpty()) {
+            publishSettings();
+        }
+        // dirname() of a parameter's ARN is its path's ARN, which GetParametersByPath is authorized on.
+        String pathArn = "${dirname(" + settings.get(0).address() + ".arn)}";
+        String policy = PolicyStatement.document(List.of(
+                PolicyStatement.allow("ConnectToCache", List.of("elasticache:Connect"),
+                        List.of(replicationGroup.attr("arn"), appUser.attr("arn"))),
+                PolicyStatement.allow("ReadCacheSettings", List.of("ssm:GetParametersByPath"), List.of(pathArn)),
+                PolicyStatement.allow("ReadCacheSetting", List.of("ssm:GetParameter", "ssm:GetParameters"),
+                        List.of(pathArn + "/*"))));
+        return new Resource(this, "grant-" + label, new IamRolePolicy(replicationGroupId + "-connect",
+                service.grantRole().attr("id"), policy));
+    }
+
+    /** The SSM path of the settings {@link #connectService} publishes: {@code /<project>/<env>/<id>}. */
+    public String settingsPath() {
+        GrowStack stack = GrowStack.of(this);
+        return "/" + stack.naming().project() + "/" + stack.naming().environment() + "/" + getNode().getId();
+    }
+
+    // host, port, the IAM user and TLS: what a client needs besides its role's credentials.
+    private void publishSettings() {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("host", replicationGroup.attr("primary_endpoint_address"));
+        values.put("port", String.valueOf(DEFAULT_PORT));
+        values.put("user", appUser.attr("user_id"));
+        values.put("tls", "true");
+        values.forEach((key, value) -> settings.add(new Resource(this, "setting-" + key, new SsmParameter(
+                settingsPath() + "/" + key, "String", value, engine + " cache " + replicationGroupId + " " + key
+                + " (TLS, IAM authentication)", Map.of()))));
+    }
+
+    /** The user id (and name) services connect as with IAM authentication. */
+    public String appUserId() {
+        return appUser.attr("user_id");
+    }
+
+    /** The IAM-authenticated {@code aws_elasticache_user} services connect as. */
+    public Resource appUser() {
+        return appUser;
+    }
+
+    /** The {@code aws_elasticache_user_group} of the replication group. */
+    public Resource userGroup() {
+        return userGroup;
+    }
+
+    /** Appended to the replication group id for the services' user. */
+    public static final String APP_USER_SUFFIX = "-app";
 
     /** One zone per node, the primary in the first, replicas spread over the others in turn. */
     private static List<String> zones(List<String> available, int nodes) {

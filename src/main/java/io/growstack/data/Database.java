@@ -3,13 +3,17 @@ package io.growstack.data;
 import io.growstack.aws.DbInstance;
 import io.growstack.aws.DbParameterGroup;
 import io.growstack.aws.DbSubnetGroup;
+import io.growstack.aws.IamRolePolicy;
+import io.growstack.aws.SsmParameter;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.ValidationException;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
+import io.growstack.network.IGrantable;
 import io.growstack.network.ManagedSecurityGroup;
 import io.growstack.network.Port;
 import io.growstack.network.SubnetTier;
@@ -61,6 +65,8 @@ public class Database extends Construct implements IConnectable {
     private final Resource parameterGroup;
     private final Resource instance;
     private final Connections connections;
+    private final String databaseName;
+    private final List<Resource> settings = new ArrayList<>();
 
     /** Creates the database; throws {@link ValidationException} for bad settings. */
     public Database(Construct scope, String id, DatabaseProps props) {
@@ -123,6 +129,7 @@ public class Database extends Construct implements IConnectable {
                 "an RDS DB subnet group spans two zones, even for a Single-AZ instance");
         this.identifier = DataStores.identifier(this, "identifier", stack.naming().name(id), MAX_IDENTIFIER);
         this.engineVersion = props.engineVersion;
+        this.databaseName = props.databaseName;
 
         String family = "mysql" + engineVersion;
         Map<String, String> tags = Map.of("Name", identifier);
@@ -131,8 +138,10 @@ public class Database extends Construct implements IConnectable {
         this.connections = new Connections(group, id, MYSQL);
         this.subnetGroup = new Resource(this, "subnet-group", new DbSubnetGroup(identifier,
                 (props.publiclyAccessible ? "Public" : "Private") + " subnets of " + identifier, subnets, tags));
+        // A prefix, not a name: the replacement is created while the old group still holds its name,
+        // so a fixed name would make every replacement fail (DBParameterGroupAlreadyExists).
         this.parameterGroup = new Resource(this, "parameter-group", new DbParameterGroup(
-                identifier + "-" + family.replace('.', '-'), family,
+                null, identifier + "-" + family.replace('.', '-') + "-", family,
                 "MySQL " + engineVersion + " settings of " + identifier + ": utf8mb4, TLS required",
                 parameters, tags),
                 // The family is part of the name, so a major upgrade makes a new group: create it before
@@ -163,13 +172,21 @@ public class Database extends Construct implements IConnectable {
                 true,
                 props.deletionProtection,
                 !props.finalSnapshot,
-                props.finalSnapshot ? identifier + "-final" : null,
+                props.finalSnapshot ? identifier + FINAL_SNAPSHOT_SUFFIX : null,
                 true,
                 null,
                 props.applyImmediately,
                 props.performanceInsights,
-                tags));
+                tags),
+                // Terraform reads the snapshot name from state at destroy: the creation time in it makes
+                // each destroy's snapshot new (a fixed name fails the second destroy with
+                // DBSnapshotAlreadyExists), and ignore_changes keeps timestamp() from planning a change
+                // every run, so the JSON stays the same bytes.
+                ResourceOptions.ignoreChanges("final_snapshot_identifier"));
     }
+
+    /** Appended to the identifier for the final snapshot: the creation time, fixed at create. */
+    public static final String FINAL_SNAPSHOT_SUFFIX = "-final-${formatdate(\"YYYYMMDDhhmmss\", timestamp())}";
 
     private void checkStorage(int allocated, int max) {
         if (max == 0) {
@@ -220,6 +237,70 @@ public class Database extends Construct implements IConnectable {
     public Connections connections() {
         return connections;
     }
+
+    /**
+     * Lets {@code service} use the database: admits it on {@value #DEFAULT_PORT}, publishes the
+     * settings it needs as SSM parameters under {@link #settingsPath()} ({@value #HOST_SETTING},
+     * {@value #PORT_SETTING}, {@value #NAME_SETTING} when a database name is set, and
+     * {@value #SECRET_ARN_SETTING}), and gives its role read access to those parameters and to the
+     * master user's secret that RDS keeps in Secrets Manager. The secret is encrypted with the AWS managed
+     * key {@code aws/secretsmanager}, whose key policy already lets the account's principals decrypt
+     * through Secrets Manager, so no {@code kms:Decrypt} statement is needed:
+     * https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+     * Connections must use TLS ({@code require_secure_transport = 1}).
+     *
+     * @return the role's inline policy ({@code aws_iam_role_policy})
+     */
+    public <T extends IConnectable & IGrantable> Resource connectService(T service, String description) {
+        java.util.Objects.requireNonNull(service, "service");
+        connections.allowDefaultPortFrom(service, description);
+        if (settings.isEmpty()) {
+            publishSettings();
+        }
+        Resource first = settings.get(0);
+        // dirname() of a parameter's ARN is the ARN of its path, which GetParametersByPath is
+        // authorized on; Spring Cloud AWS's aws-parameterstore import reads a path that way.
+        String pathArn = "${dirname(" + first.address() + ".arn)}";
+        String label = ((Construct) service).getNode().getId();
+        String policy = PolicyStatement.document(List.of(
+                PolicyStatement.allow("ReadDatabaseSettings", List.of("ssm:GetParametersByPath"), List.of(pathArn)),
+                PolicyStatement.allow("ReadDatabaseSetting", List.of("ssm:GetParameter", "ssm:GetParameters"),
+                        List.of(pathArn + "/*")),
+                PolicyStatement.allow("ReadDatabaseSecret",
+                        List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
+                        List.of(secretArn()))));
+        return new Resource(this, "grant-" + label, new IamRolePolicy(identifier + "-access",
+                service.grantRole().attr("id"), policy));
+    }
+
+    /** The SSM path of the settings {@link #connectService} publishes: {@code /<project>/<env>/<id>}. */
+    public String settingsPath() {
+        GrowStack stack = GrowStack.of(this);
+        return "/" + stack.naming().project() + "/" + stack.naming().environment() + "/" + getNode().getId();
+    }
+
+    private void publishSettings() {
+        String path = settingsPath();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(HOST_SETTING, instance.attr("address"));
+        values.put(PORT_SETTING, instance.attr("port"));
+        if (databaseName != null) {
+            values.put(NAME_SETTING, databaseName);
+        }
+        values.put(SECRET_ARN_SETTING, secretArn());
+        values.forEach((key, value) -> settings.add(new Resource(this, "setting-" + key, new SsmParameter(
+                path + "/" + key, "String", value, "MySQL " + identifier + " " + key + " (TLS required)",
+                Map.of()))));
+    }
+
+    /** The setting with the database's host name. */
+    public static final String HOST_SETTING = "host";
+    /** The setting with the database's port. */
+    public static final String PORT_SETTING = "port";
+    /** The setting with the initial database's name. */
+    public static final String NAME_SETTING = "name";
+    /** The setting with the master user secret's ARN (the secret holds username and password). */
+    public static final String SECRET_ARN_SETTING = "secret-arn";
 
     /** The {@code aws_db_instance}. */
     public Resource instance() {

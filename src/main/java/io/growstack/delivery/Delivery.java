@@ -10,6 +10,7 @@ import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
 import io.growstack.core.Architecture;
+import io.growstack.core.AwsNames;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.Local;
@@ -105,9 +106,12 @@ public class Delivery extends Construct {
         String partition = stack.partition();
 
         // The artifact bucket.
-        this.bucket = new PrivateBucket(this, "artifacts", PrivateBucketProps.builder()
-                .bucketName(props.artifactBucketName != null ? props.artifactBucketName
-                        : stack.naming().name(name + "-artifacts"))
+        // S3 names are global: a fixed default such as shop-prod-delivery-artifacts is often taken already.
+        PrivateBucketProps.Builder artifacts = props.artifactBucketName != null
+                ? PrivateBucketProps.builder().bucketName(props.artifactBucketName)
+                : PrivateBucketProps.builder().bucketPrefix(PrivateBucket.uniquePrefix(
+                        stack.naming().name(name + "-artifacts")));
+        this.bucket = new PrivateBucket(this, "artifacts", artifacts
                 .versioned(true)
                 .noncurrentVersionExpirationDays(props.noncurrentArtifactExpirationDays)
                 .forceDestroy(props.forceDestroyArtifacts)
@@ -117,7 +121,7 @@ public class Delivery extends Construct {
         // CodeDeploy: application, service role, deployment group.
         this.application = new Resource(this, "application", new CodedeployApp(applicationName,
                 CodedeployApp.SERVER, Map.of("Name", applicationName)));
-        String roleName = stack.naming().name(name + "-codedeploy");
+        String roleName = AwsNames.iam(this, "id", stack.naming().name(name + "-codedeploy"));
         this.serviceRole = new Resource(this, "service-role", new IamRole(roleName,
                 "CodeDeploy service role of " + applicationName,
                 PolicyStatement.document(List.of(PolicyStatement.trustService("CodeDeployAssumeRole",
@@ -253,7 +257,7 @@ public class Delivery extends Construct {
                 throw ValidationException.of(this, command.getKey(), null, "expected a shell command");
             }
         }
-        String roleName = stack.naming().name(name + "-codedeploy");
+        String roleName = AwsNames.iam(this, "id", stack.naming().name(name + "-codedeploy"));
         if (roleName.length() > MAX_ROLE_NAME_LENGTH) {
             throw ValidationException.of(this, "id", name, "expected a shorter id: the role name " + roleName
                     + " exceeds IAM's " + MAX_ROLE_NAME_LENGTH + " characters");
@@ -367,6 +371,12 @@ public class Delivery extends Construct {
             github.addToDeployPolicy(PolicyStatement.allow("MoveCapacityAndTraffic", List.of(
                             "autoscaling:AttachLoadBalancerTargetGroups", "autoscaling:DetachLoadBalancerTargetGroups",
                             "autoscaling:UpdateAutoScalingGroup"),
+                    service.autoScalingGroups().stream().map(g -> g.attr("arn")).toList()));
+        } else if (service != null) {
+            // The group starts with EC2 health checks (see AutoScaledService); once a revision passed,
+            // the workflow lets the load balancer's health check replace failing instances.
+            github.addToDeployPolicy(PolicyStatement.allow("UseLoadBalancerHealthChecks",
+                    List.of("autoscaling:UpdateAutoScalingGroup"),
                     service.autoScalingGroups().stream().map(g -> g.attr("arn")).toList()));
         }
         if (site != null) {

@@ -161,7 +161,7 @@ public final class DeliveryFiles {
         env.put("AWS_REGION", m.region());
         env.put("APPLICATION", m.application());
         env.put("DEPLOYMENT_GROUP", m.deploymentGroup());
-        env.put("ARTIFACT_BUCKET", m.artifactBucket());
+        env.put("ARTIFACT_BUCKET", resolved(m.artifactBucket(), "ARTIFACT_BUCKET", "the artifact bucket's name"));
         env.put("ARTIFACT_PREFIX", m.artifactPrefix());
         env.put("BUNDLE_DIR", bundleDirectory());
         if (m.isBlueGreen()) {
@@ -204,6 +204,10 @@ public final class DeliveryFiles {
                         aws deploy wait deployment-successful --deployment-id "$DEPLOYMENT_ID"
                         echo "deployment $DEPLOYMENT_ID succeeded"
                         """));
+        if (!m.isBlueGreen() && m.blueGroup() != null) {
+            steps.add(step("Use load-balancer health checks", null, null, map("GROUP", m.blueGroup()),
+                    USE_ELB_HEALTH_CHECKS));
+        }
         if (m.isBlueGreen()) {
             steps.add(step("Move the target group and retire the old colour", "retire", null, coloursEnv(), RETIRE));
             Map<String, Object> failureEnv = coloursEnv();
@@ -325,9 +329,16 @@ public final class DeliveryFiles {
             echo "deployment $id to $IDLE"
             """;
 
+    // The group started with EC2 health checks so that it did not churn before this first revision.
+    private static final String USE_ELB_HEALTH_CHECKS = """
+            aws autoscaling update-auto-scaling-group --auto-scaling-group-name "$GROUP" --health-check-type ELB
+            echo "$GROUP uses the load balancer's health checks"
+            """;
+
     private static final String RETIRE = """
             aws autoscaling attach-load-balancer-target-groups --auto-scaling-group-name "$IDLE" \\
               --target-group-arns "$TARGET_GROUP"
+            aws autoscaling update-auto-scaling-group --auto-scaling-group-name "$IDLE" --health-check-type ELB
             aws deploy update-deployment-group --application-name "$APPLICATION" \\
               --current-deployment-group-name "$DEPLOYMENT_GROUP" --auto-scaling-groups "$IDLE" > /dev/null
             aws autoscaling detach-load-balancer-target-groups --auto-scaling-group-name "$SERVING" \\
@@ -376,7 +387,7 @@ public final class DeliveryFiles {
         workflow.put("defaults", map("run", map("shell", "bash")));
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("AWS_REGION", m.region());
-        env.put("SITE_BUCKET", site.bucket());
+        env.put("SITE_BUCKET", resolved(site.bucket(), "SITE_BUCKET", "the site bucket's name"));
         env.put("SITE_DIRECTORY", site.directory());
         env.put("DISTRIBUTION_ID", resolved(site.distributionId(), "DISTRIBUTION_ID",
                 "the site's CloudFront distribution id"));

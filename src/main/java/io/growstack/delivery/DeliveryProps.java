@@ -144,7 +144,11 @@ public final class DeliveryProps {
             return this;
         }
 
-        /** The artifact bucket's name. Default: {@code <project>-<env>-<id>-artifacts}. */
+        /**
+         * An explicit, globally unique name for the artifact bucket. Default: a name starting
+         * {@code <project>-<env>-<id>-artifacts-} with a unique suffix from Terraform; the generated
+         * workflows then read it from a repository variable.
+         */
         public Builder artifactBucketName(String name) {
             this.artifactBucketName = name;
             return this;

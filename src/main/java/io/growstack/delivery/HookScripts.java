@@ -36,6 +36,10 @@ final class HookScripts {
 
     /**
      * BeforeInstall: Java, the service user, the folder the jar is copied to and the systemd unit.
+     * Spring Boot exposes only {@code health} over HTTP by default; the unit also exposes
+     * {@code prometheus}, which monitoring scrapes. Both live on the management port, which only the
+     * load balancer's health checks and the monitoring host may reach:
+     * https://docs.spring.io/spring-boot/reference/actuator/endpoints.html#actuator.endpoints.exposing
      * {@code JAVA_OPTS} and other settings go in {@code /etc/<service>/environment}, which is kept.
      */
     static String install(DeliveryManifest m) {
@@ -68,7 +72,7 @@ final class HookScripts {
                 User=$SERVICE
                 WorkingDirectory=$APP_DIR
                 EnvironmentFile=-/etc/$SERVICE/environment
-                ExecStart=/usr/bin/java \\$JAVA_OPTS -jar $APP_DIR/$JAR --server.port=$APP_PORT --management.server.port=$MANAGEMENT_PORT
+                ExecStart=/usr/bin/java \\$JAVA_OPTS -jar $APP_DIR/$JAR --server.port=$APP_PORT --management.server.port=$MANAGEMENT_PORT --management.endpoints.web.exposure.include=health,prometheus
                 SuccessExitStatus=143
                 Restart=on-failure
                 RestartSec=5

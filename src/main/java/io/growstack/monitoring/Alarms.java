@@ -1,9 +1,15 @@
 package io.growstack.monitoring;
 
 import io.growstack.aws.CloudwatchMetricAlarm;
+import io.growstack.aws.KmsAlias;
+import io.growstack.aws.KmsKey;
+import io.growstack.aws.KmsKeyPolicy;
 import io.growstack.aws.SnsTopic;
 import io.growstack.aws.SnsTopicSubscription;
+import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
+import io.growstack.core.Local;
+import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +34,15 @@ public final class Alarms extends Construct {
     public static final int CPU_EVALUATION_PERIODS = 3;
     /** 5xx responses are counted per minute ... */
     public static final int HTTP_5XX_PERIOD_SECONDS = 60;
+    /** Days between scheduling the topic key's deletion and its deletion (AWS allows 7..30). */
+    public static final int KEY_DELETION_WINDOW_DAYS = 30;
     /** ... and three bad minutes out of five raise the alarm. */
     public static final int HTTP_5XX_DATAPOINTS = 3;
     /** The window the 5xx datapoints are taken from. */
     public static final int HTTP_5XX_EVALUATION_PERIODS = 5;
 
     private final Resource topic;
+    private final Resource key;
     private final List<Resource> subscriptions = new ArrayList<>();
     private final List<Resource> cpuAlarms = new ArrayList<>();
     private final Resource loadBalancer5xx;
@@ -46,8 +55,26 @@ public final class Alarms extends Construct {
     Alarms(Construct scope, String id, String name, List<String> groupNames, String loadBalancerArnSuffix,
            List<String> emails, double cpuThresholdPercent, int http5xxThreshold) {
         super(Ids.check(scope, id), id);
-        this.topic = new Resource(this, "topic", new SnsTopic(name + "-alarms", "Alarms of " + name, null, null,
-                Map.of("Name", name + "-alarms")));
+        // Encrypted with a customer managed key: CloudWatch cannot use the AWS managed alias/aws/sns (its
+        // policy cannot be changed), and alarms to a topic it cannot encrypt for are silently dropped.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-encryption
+        this.key = new Resource(this, "topic-key", new KmsKey("Encrypts the alarm topic " + name + "-alarms",
+                true, KEY_DELETION_WINDOW_DAYS, null, Map.of("Name", name + "-alarms")));
+        new Resource(this, "topic-key-alias", new KmsAlias("alias/" + name + "-alarms", key.attr("key_id")));
+        this.topic = new Resource(this, "topic", new SnsTopic(name + "-alarms", "Alarms of " + name, key.attr("arn"),
+                null, Map.of("Name", name + "-alarms")));
+        // The policy is its own resource because it names the account, which only the topic's ARN tells
+        // without an API lookup (the offline plan has none); key -> topic -> policy has no cycle.
+        String partition = GrowStack.of(this).partition();
+        // A local, because the expression's quotes cannot sit inside the policy's JSON string.
+        String account = new Local(this, "account", localName(this, "account-id"),
+                "${element(split(\":\", " + topic.address() + ".arn), 4)}").ref();
+        new Resource(this, "topic-key-policy", new KmsKeyPolicy(key.attr("id"), PolicyStatement.document(List.of(
+                PolicyStatement.allowAws("AccountAdministers", List.of("arn:" + partition + ":iam::" + account + ":root"),
+                        List.of("kms:*"), List.of("*")),
+                PolicyStatement.allowService("CloudWatchPublishesAlarms", "cloudwatch.amazonaws.com",
+                        List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"))
+                        .withCondition("StringEquals", "aws:SourceAccount", account)))));
         List<String> actions = List.of(topic.attr("arn"));
         for (int i = 0; i < emails.size(); i++) {
             subscriptions.add(new Resource(this, "email-" + (i + 1),
@@ -91,6 +118,11 @@ public final class Alarms extends Construct {
         return topic;
     }
 
+    /** The customer managed {@code aws_kms_key} that encrypts the topic. */
+    public Resource topicKey() {
+        return key;
+    }
+
     /** The topic's ARN (a reference), to subscribe other endpoints. */
     public String topicArn() {
         return topic.attr("arn");
@@ -114,5 +146,12 @@ public final class Alarms extends Construct {
     /** The alarm on the 5xx responses of the instances. */
     public Resource target5xxAlarm() {
         return target5xx;
+    }
+
+    // Local names are stack-wide: the construct path below the stack keeps two blocks' locals apart.
+    private static String localName(Construct scope, String name) {
+        String path = scope.getNode().getPath();
+        int slash = path.indexOf('/');
+        return (slash < 0 ? "" : path.substring(slash + 1).replace('/', '_') + "_") + name;
     }
 }

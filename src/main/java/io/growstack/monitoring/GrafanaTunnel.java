@@ -32,6 +32,22 @@ public final class GrafanaTunnel {
                 + " " + SSH_USER + "@" + bastionPublicIp;
     }
 
+    /**
+     * The SSH command preceded by EC2 Instance Connect, for a bastion with no key pair: the operator's
+     * public key is pushed to the instance metadata for 60 seconds and SSH logs in with it (Amazon
+     * Linux 2023 runs the Instance Connect agent; the caller needs {@code ec2-instance-connect:SendSSHPublicKey}):
+     * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-connect-methods.html
+     */
+    public static String instanceConnect(String region, String bastionInstanceId, String bastionPublicIp,
+                                         String monitoringPrivateIp) {
+        return "aws ec2-instance-connect send-ssh-public-key --region " + region + " --instance-id "
+                + bastionInstanceId + " --instance-os-user " + SSH_USER + " --ssh-public-key "
+                + PUBLIC_KEY + " && " + ssh(bastionPublicIp, monitoringPrivateIp);
+    }
+
+    /** The operator's public key Instance Connect pushes (the default of ssh-keygen -t ed25519). */
+    public static final String PUBLIC_KEY = "file://~/.ssh/id_ed25519.pub";
+
     /** The Session Manager command (AWS CLI v2 with the Session Manager plugin) forwarding Grafana's port. */
     public static String ssm(String region, String bastionInstanceId, String monitoringPrivateIp) {
         return "aws ssm start-session --region " + region + " --target " + bastionInstanceId

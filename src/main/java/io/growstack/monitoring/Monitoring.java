@@ -175,7 +175,9 @@ public class Monitoring extends Construct implements IConnectable {
         // Outputs for the tunnel.
         String bastionIp = props.bastion.publicIp();
         String bastionId = props.bastion.server().instanceId();
-        this.tunnelCommand = GrafanaTunnel.ssh(bastionIp, server.privateIp());
+        // Without a key pair the SSH login needs a key pushed by EC2 Instance Connect first.
+        this.tunnelCommand = props.bastion.keyName().isPresent() ? GrafanaTunnel.ssh(bastionIp, server.privateIp())
+                : GrafanaTunnel.instanceConnect(stack.region(), bastionId, bastionIp, server.privateIp());
         this.tunnelSsmCommand = GrafanaTunnel.ssm(stack.region(), bastionId, server.privateIp());
         String prefix = outputPrefix();
         output("private-ip", prefix + "_private_ip", server.privateIp(), "Private IPv4 address of the monitoring host");

@@ -5,6 +5,7 @@ import io.growstack.aws.CloudwatchLogGroup;
 import io.growstack.aws.FlowLog;
 import io.growstack.aws.IamRole;
 import io.growstack.aws.IamRolePolicy;
+import io.growstack.aws.DefaultSecurityGroup;
 import io.growstack.aws.InternetGateway;
 import io.growstack.aws.Route;
 import io.growstack.aws.RouteTable;
@@ -62,6 +63,7 @@ public class Network extends Construct implements INetwork {
     private final Resource s3Endpoint;
     private final Resource flowLog;
     private final Nat nat;
+    private final Resource defaultSecurityGroup;
 
     /** A network with the defaults. */
     public Network(Construct scope, String id) {
@@ -106,6 +108,12 @@ public class Network extends Construct implements INetwork {
         String vpcId = vpc.attr("id");
         this.internetGateway = new Resource(this, "internet-gateway",
                 new InternetGateway(vpcId, Map.of("Name", naming.prefix())));
+        // AWS gives every VPC a default group that admits all traffic among its members and allows all
+        // egress; anything launched without a group lands in it. Adopted with no rules, it admits nothing.
+        // https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
+        // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/default_security_group
+        this.defaultSecurityGroup = new Resource(this, "default-security-group", new DefaultSecurityGroup(vpcId,
+                Map.of("Name", naming.name("default-unused"))));
 
         DataSource lookup = props.availabilityZones().isEmpty()
                 ? new DataSource(this, "availability-zones", new AvailabilityZonesData("available")) : null;
@@ -145,6 +153,9 @@ public class Network extends Construct implements INetwork {
 
         this.nat = natProvider.provide(new NatContext(this, stack, vpcId, cidr.toString(), internetGateway,
                 publicSubnets, privateRouteTables, tablePerAz));
+        // A public NAT gateway needs the internet gateway attached first, and no attribute it reads says
+        // so: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/nat_gateway
+        nat.gateways().forEach(gateway -> gateway.addOverride("depends_on", List.of(internetGateway.address())));
 
         this.s3Endpoint = props.s3GatewayEndpoint() && !privateRouteTables.isEmpty()
                 ? new Resource(this, "s3-endpoint", new VpcEndpoint(vpcId, "com.amazonaws." + stack.region() + ".s3",
@@ -354,7 +365,12 @@ public class Network extends Construct implements INetwork {
         return List.copyOf(privateRouteTables);
     }
 
-    /** The NAT the provider built. */
+    /** The VPC's default security group ({@code aws_default_security_group}), adopted with no rules. */
+    public Resource defaultSecurityGroup() {
+        return defaultSecurityGroup;
+    }
+
+    /** What the NAT provider built. */
     public Nat nat() {
         return nat;
     }

@@ -32,7 +32,8 @@ import software.constructs.Construct;
  * denies every request that does not use TLS ({@code aws:SecureTransport} false) on the bucket and
  * its objects. The owner adds narrowly scoped statements with {@link #addToResourcePolicy}.
  *
- * <p>Defaults: name {@code <project>-<environment>-<id>}, SSE-S3 ({@code AES256}), not versioned,
+ * <p>Defaults: a name that starts {@code <project>-<environment>-<id>-} and ends in a suffix Terraform
+ * makes unique (S3 names are global across accounts, so a fixed one is often taken), SSE-S3 ({@code AES256}), not versioned,
  * no lifecycle rule, not force-destroyed. See {@link PrivateBucketProps}.
  */
 public class PrivateBucket extends Construct {
@@ -42,6 +43,8 @@ public class PrivateBucket extends Construct {
     public static final String NONCURRENT_VERSIONS_RULE_ID = "expire-noncurrent-versions";
 
     private static final String RULES = " (S3 bucket naming rules)";
+    /** The longest {@code bucket_prefix} the AWS provider accepts. */
+    public static final int MAX_BUCKET_PREFIX_LENGTH = 37;
     private static final Pattern CHARACTERS = Pattern.compile("[a-z0-9.-]+");
     private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final List<String> RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
@@ -50,7 +53,7 @@ public class PrivateBucket extends Construct {
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]+");
     private static final Set<String> PRINCIPAL_TYPES = Set.of("Service", "AWS", "*");
 
-    private final String name;
+    private final String literalName;
     private final String partition;
     private final Resource bucket;
     private final Resource publicAccessBlock;
@@ -70,9 +73,30 @@ public class PrivateBucket extends Construct {
     public PrivateBucket(Construct scope, String id, PrivateBucketProps props) {
         super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
-        this.name = props.bucketName != null ? props.bucketName : stack.naming().name(id);
         this.partition = stack.partition();
-        checkName(this, props.bucketName, name);
+        if (props.bucketName != null && props.bucketPrefix != null) {
+            throw ValidationException.of(this, "bucketPrefix", props.bucketPrefix,
+                    "expected either bucketName or bucketPrefix, not both (bucketName is " + props.bucketName + ")");
+        }
+        String prefix = null;
+        if (props.bucketName != null) {
+            String problem = bucketNameProblem(props.bucketName);
+            if (problem != null) {
+                throw ValidationException.of(this, "bucketName", props.bucketName, problem);
+            }
+        } else if (props.bucketPrefix != null) {
+            String problem = bucketPrefixProblem(props.bucketPrefix);
+            if (problem != null) {
+                throw ValidationException.of(this, "bucketPrefix", props.bucketPrefix, problem);
+            }
+            prefix = props.bucketPrefix;
+        } else {
+            prefix = uniquePrefix(stack.naming().name(id));
+        }
+        this.literalName = props.bucketName;
+        if (props.bucketName != null) {
+            checkName(this, props.bucketName, props.bucketName);
+        }
         if (props.kmsKeyArn != null && !Tokens.containsReference(props.kmsKeyArn)
                 && !KMS_KEY_ARN.matcher(props.kmsKeyArn).matches()) {
             throw ValidationException.of(this, "kmsKeyArn", props.kmsKeyArn,
@@ -88,8 +112,9 @@ public class PrivateBucket extends Construct {
                     "expected at least 1 day");
         }
 
-        this.bucket = new Resource(this, "bucket", new S3Bucket(name, props.forceDestroy ? Boolean.TRUE : null,
-                Map.of("Name", name)));
+        String tagName = literalName != null ? literalName : prefix.replaceAll("[-.]+$", "");
+        this.bucket = new Resource(this, "bucket", new S3Bucket(literalName, prefix,
+                props.forceDestroy ? Boolean.TRUE : null, Map.of("Name", tagName)));
         String bucketId = bucket.attr("id");
         this.publicAccessBlock = new Resource(this, "public-access-block",
                 S3BucketPublicAccessBlock.allBlocked(bucketId));
@@ -124,6 +149,32 @@ public class PrivateBucket extends Construct {
         // the bucket (a CloudFront distribution's ARN), as CDK's addToResourcePolicy allows.
         this.policy = Resource.deferred(this, "policy", "aws_s3_bucket_policy",
                 () -> new S3BucketPolicy(bucket.attr("id"), policyDocument()), ResourceOptions.dependsOn(publicAccessBlock));
+    }
+
+    /**
+     * A {@code bucket_prefix} made from {@code base} (such as {@code shop-prod-site}): shortened to
+     * {@value #MAX_BUCKET_PREFIX_LENGTH} characters and ending in a hyphen. The AWS provider appends a
+     * 26-character unique suffix to a prefix, and S3 allows 63 characters in all:
+     * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket#bucket_prefix-1
+     */
+    public static String uniquePrefix(String base) {
+        // Construct ids may hold capitals or underscores; bucket names may not.
+        base = base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+        String prefix = base.length() > MAX_BUCKET_PREFIX_LENGTH - 1 ? base.substring(0, MAX_BUCKET_PREFIX_LENGTH - 1) : base;
+        return prefix.replaceAll("[-.]+$", "") + "-";
+    }
+
+    /**
+     * Why {@code prefix} cannot start an S3 bucket name, or {@code null} if it can: the naming rules
+     * of a full name, except length (at most {@value #MAX_BUCKET_PREFIX_LENGTH}) and the last character.
+     */
+    static String bucketPrefixProblem(String prefix) {
+        if (prefix.isEmpty() || prefix.length() > MAX_BUCKET_PREFIX_LENGTH) {
+            return "expected 1-" + MAX_BUCKET_PREFIX_LENGTH + " characters: the AWS provider appends a 26-character"
+                    + " unique suffix and S3 allows 63";
+        }
+        // Checked as the shortest name it can start: the rules on characters and beginnings still apply.
+        return bucketNameProblem((prefix.length() < 2 ? prefix + "x" : prefix) + "0");
     }
 
     /**
@@ -248,9 +299,12 @@ public class PrivateBucket extends Construct {
         return PolicyStatement.document(statements);
     }
 
-    /** The bucket name as given or generated (a literal unless a reference was given). */
+    /**
+     * The bucket name: the literal given as {@code bucketName}, otherwise a reference to the name
+     * Terraform completes from the prefix.
+     */
     public String name() {
-        return name;
+        return literalName != null ? literalName : bucket.attr("bucket");
     }
 
     /** The bucket name (a reference). */
@@ -269,11 +323,11 @@ public class PrivateBucket extends Construct {
     }
 
     /**
-     * The ARN of the bucket, built from its name and the stack's partition, for policies that the
-     * review reads before anything exists ({@code arn:aws:s3:::shop-prod-site}).
+     * The ARN of the bucket: built from an explicit name and the stack's partition
+     * ({@code arn:aws:s3:::shop-prod-site}), otherwise a reference to the bucket's {@code arn}.
      */
     public String arn() {
-        return "arn:" + partition + ":s3:::" + name;
+        return literalName != null ? "arn:" + partition + ":s3:::" + literalName : bucket.attr("arn");
     }
 
     /** The ARN of the objects matching {@code keyPattern}, for example {@code arnForObjects("*")}. */

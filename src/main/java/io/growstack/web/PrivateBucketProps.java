@@ -6,6 +6,7 @@ public final class PrivateBucketProps {
     public static final String DEFAULT_SSE_ALGORITHM = "AES256";
 
     final String bucketName;
+    final String bucketPrefix;
     final String kmsKeyArn;
     final boolean versioned;
     final Integer noncurrentVersionExpirationDays;
@@ -13,6 +14,7 @@ public final class PrivateBucketProps {
 
     private PrivateBucketProps(Builder b) {
         this.bucketName = b.bucketName;
+        this.bucketPrefix = b.bucketPrefix;
         this.kmsKeyArn = b.kmsKeyArn;
         this.versioned = b.versioned;
         this.noncurrentVersionExpirationDays = b.noncurrentVersionExpirationDays;
@@ -28,6 +30,7 @@ public final class PrivateBucketProps {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.bucketName = bucketName;
+        b.bucketPrefix = bucketPrefix;
         b.kmsKeyArn = kmsKeyArn;
         b.versioned = versioned;
         b.noncurrentVersionExpirationDays = noncurrentVersionExpirationDays;
@@ -38,6 +41,7 @@ public final class PrivateBucketProps {
     /** Builds {@link PrivateBucketProps}. */
     public static final class Builder {
         private String bucketName;
+        private String bucketPrefix;
         private String kmsKeyArn;
         private boolean versioned;
         private Integer noncurrentVersionExpirationDays;
@@ -47,11 +51,22 @@ public final class PrivateBucketProps {
         }
 
         /**
-         * The globally unique bucket name, checked against the S3 naming rules.
-         * Default: {@code <project>-<environment>-<id>} from the stack's naming.
+         * An explicit, globally unique bucket name, checked against the S3 naming rules; give one when
+         * something must know the name before apply (a Terraform backend). Default: none, the name is
+         * {@link #bucketPrefix} completed by a unique suffix.
          */
         public Builder bucketName(String bucketName) {
             this.bucketName = bucketName;
+            return this;
+        }
+
+        /**
+         * The start of the bucket's name (at most {@value PrivateBucket#MAX_BUCKET_PREFIX_LENGTH}
+         * characters), which Terraform completes with a unique suffix, since S3 names are global across
+         * all accounts. Default: {@code <project>-<environment>-<id>-}, shortened to fit.
+         */
+        public Builder bucketPrefix(String bucketPrefix) {
+            this.bucketPrefix = bucketPrefix;
             return this;
         }
 

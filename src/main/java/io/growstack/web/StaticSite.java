@@ -78,10 +78,12 @@ public class StaticSite extends Construct {
     public StaticSite(Construct scope, String id, StaticSiteProps props) {
         super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
-        String name = props.bucketName != null ? props.bucketName : stack.naming().name(id);
-        validate(name, props);
+        String name = stack.naming().name(id);
+        validate(props.bucketName, props);
 
-        this.bucket = new PrivateBucket(this, "content", PrivateBucketProps.builder().bucketName(name)
+        this.bucket = new PrivateBucket(this, "content", (props.bucketName != null
+                ? PrivateBucketProps.builder().bucketName(props.bucketName)
+                : PrivateBucketProps.builder().bucketPrefix(PrivateBucket.uniquePrefix(name)))
                 .versioned(props.versioned).forceDestroy(props.forceDestroy).build());
         this.originAccessControl = new Resource(this, "origin-access-control",
                 CloudfrontOriginAccessControl.s3AlwaysSign(name, "CloudFront access to the bucket " + name));
@@ -116,7 +118,13 @@ public class StaticSite extends Construct {
     }
 
     private void validate(String name, StaticSiteProps props) {
-        PrivateBucket.checkName(this, props.bucketName, name);
+        String problem = name == null ? null : PrivateBucket.bucketNameProblem(name);
+        if (problem != null) {
+            throw ValidationException.of(this, "bucketName", name, problem);
+        }
+        if (name != null) {
+            PrivateBucket.checkName(this, props.bucketName, name);
+        }
         if (!PRICE_CLASSES.contains(props.priceClass)) {
             throw ValidationException.of(this, "priceClass", props.priceClass,
                     "expected PriceClass_100, PriceClass_200 or PriceClass_All");

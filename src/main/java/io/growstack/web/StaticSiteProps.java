@@ -63,8 +63,8 @@ public final class StaticSiteProps {
         }
 
         /**
-         * The content bucket's globally unique name, checked against the S3 naming rules.
-         * Default: {@code <project>-<environment>-<id>}.
+         * An explicit, globally unique name for the content bucket, checked against the S3 naming rules.
+         * Default: a name starting {@code <project>-<environment>-<id>-} with a unique suffix from Terraform.
          */
         public Builder bucketName(String bucketName) {
             this.bucketName = bucketName;

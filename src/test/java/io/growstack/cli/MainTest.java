@@ -45,7 +45,7 @@ class MainTest {
         Path out = TestStacks.freshDir("cli-synth-v1");
         Run run = run("synth", "--example", "v1-single-server", "--out", out.toString());
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("stack v1-single-server: 20 resources and data sources")
+        assertThat(run.out()).contains("stack v1-single-server: 21 resources and data sources")
                 .containsPattern("aws_instance\\s+1");
     }
 

@@ -46,7 +46,7 @@ class AutoScaledServiceBlueGreenTest {
         assertThat(off.resources("aws_autoscaling_group").fieldNames()).toIterable().containsExactly("web_group");
         assertThat(off.resources("aws_autoscaling_policy").fieldNames()).toIterable().containsExactly("web_cpu-scaling");
         assertThat(off.resource("aws_autoscaling_group", "web_group").path("lifecycle").path("ignore_changes").toString())
-                .isEqualTo("[\"desired_capacity\"]");
+                .isEqualTo("[\"desired_capacity\",\"health_check_type\"]");
     }
 
     @Test
@@ -67,7 +67,7 @@ class AutoScaledServiceBlueGreenTest {
         assertThat(green.path("vpc_zone_identifier")).isEqualTo(blue.path("vpc_zone_identifier"));
         for (JsonNode group : List.of(blue, green)) {
             assertThat(group.path("lifecycle").path("ignore_changes").toString())
-                    .isEqualTo("[\"min_size\",\"desired_capacity\",\"target_group_arns\"]");
+                    .isEqualTo("[\"min_size\",\"desired_capacity\",\"target_group_arns\",\"health_check_type\"]");
         }
         assertThat(on.resource("aws_autoscaling_policy", "web_cpu-scaling-green").path("autoscaling_group_name").asText())
                 .isEqualTo("${aws_autoscaling_group.web_group-green.name}");

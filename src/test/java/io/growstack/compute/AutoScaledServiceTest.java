@@ -125,13 +125,17 @@ class AutoScaledServiceTest {
         assertThat(group.path("min_size").asInt()).isEqualTo(1);
         assertThat(group.path("max_size").asInt()).isEqualTo(6);
         assertThat(group.path("desired_capacity").asInt()).isEqualTo(1);
-        assertThat(group.path("health_check_type").asText()).isEqualTo("ELB");
+        // EC2 health checks until the first revision: before it nothing answers on the management port and
+        // ELB checks would replace the instance in a loop. The blue/green workflow switches to ELB; Terraform
+        // then leaves it (ignore_changes). https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html
+        assertThat(group.path("health_check_type").asText()).isEqualTo("EC2");
         assertThat(group.path("health_check_grace_period").asInt()).isEqualTo(300);
         assertThat(group.path("launch_template").path("id").asText())
                 .isEqualTo(ref("aws_launch_template.web_launch-template.id"));
         assertThat(group.path("launch_template").path("version").asText())
                 .isEqualTo(ref("aws_launch_template.web_launch-template.latest_version"));
-        assertThat(group.path("lifecycle").path("ignore_changes").toString()).isEqualTo("[\"desired_capacity\"]");
+        assertThat(group.path("lifecycle").path("ignore_changes").toString())
+                .isEqualTo("[\"desired_capacity\",\"health_check_type\"]");
         JsonNode tag = group.path("tag").get(0);
         assertThat(tag.path("key").asText()).isEqualTo("Name");
         assertThat(tag.path("value").asText()).isEqualTo("test-dev-web");

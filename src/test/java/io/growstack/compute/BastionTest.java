@@ -32,8 +32,10 @@ class BastionTest {
         assertThat(instance.path("metadata_options").path("http_tokens").asText()).isEqualTo("required");
         JsonNode market = instance.path("instance_market_options");
         assertThat(market.path("market_type").asText()).isEqualTo("spot");
-        assertThat(market.path("spot_options").path("instance_interruption_behavior").asText()).isEqualTo("stop");
-        assertThat(market.path("spot_options").path("spot_instance_type").asText()).isEqualTo("persistent");
+        // A one-time request ends with its instance; a persistent one would outlive terraform destroy:
+        // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-requests.html#terminating-a-spot-instance
+        assertThat(market.path("spot_options").path("instance_interruption_behavior").asText()).isEqualTo("terminate");
+        assertThat(market.path("spot_options").path("spot_instance_type").asText()).isEqualTo("one-time");
         assertThat(market.path("spot_options").has("max_price")).isFalse();
         assertThat(s.count("aws_vpc_security_group_ingress_rule")).isZero();
         assertThat(s.resource("aws_security_group", "bastion_host_security-group_group").path("name").asText())

@@ -165,4 +165,46 @@ class CacheTest {
                         + " digits or hyphens starting with a letter, without '--' or a trailing hyphen; it is"
                         + " project-environment-<construct id>, so shorten or rename the construct");
     }
+
+    @Test
+    void servicesAuthenticateWithIamAsTheCachesOneUserAndTheDefaultUserIsOff() throws Exception {
+        // IAM authentication: a user with authentication_mode iam whose id equals its name, in the group's
+        // user group, and elasticache:Connect for the caller: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html
+        Synthesized s = TestStacks.synthStack("cache-iam", stack -> {
+            Network network = DatabaseTest.network(stack);
+            Cache cache = new Cache(stack, "cache", CacheProps.builder(network).build());
+            io.growstack.compute.Server api = new io.growstack.compute.Server(stack, "api",
+                    io.growstack.compute.ServerProps.builder(network).ami(TestStacks.ARM_AMI).build());
+            cache.connectService(api, "Valkey from the API");
+        });
+        JsonNode app = s.resource("aws_elasticache_user", "cache_app-user");
+        assertThat(app.path("user_id").asText()).isEqualTo("test-dev-cache-app").isEqualTo(app.path("user_name").asText());
+        assertThat(app.path("authentication_mode").path("type").asText()).isEqualTo("iam");
+        assertThat(app.has("passwords")).isFalse();
+        JsonNode off = s.resource("aws_elasticache_user", "cache_default-user");
+        assertThat(off.path("user_name").asText()).isEqualTo("default");
+        assertThat(off.path("access_string").asText()).startsWith("off ");
+        JsonNode users = s.resource("aws_elasticache_user_group", "cache_user-group");
+        assertThat(users.path("user_ids").toString()).isEqualTo("[\"${aws_elasticache_user.cache_default-user.user_id}\","
+                + "\"${aws_elasticache_user.cache_app-user.user_id}\"]");
+        JsonNode group = s.resource("aws_elasticache_replication_group", "cache_replication-group");
+        assertThat(group.path("user_group_ids").toString())
+                .isEqualTo("[\"${aws_elasticache_user_group.cache_user-group.user_group_id}\"]");
+        assertThat(group.path("transit_encryption_enabled").asBoolean()).isTrue();
+        String policy = s.resource("aws_iam_role_policy", "cache_grant-api").path("policy").asText();
+        assertThat(policy).contains("\"Action\":\"elasticache:Connect\"")
+                .contains("${aws_elasticache_replication_group.cache_replication-group.arn}")
+                .contains("${aws_elasticache_user.cache_app-user.arn}");
+        List<String> settings = new java.util.ArrayList<>();
+        s.resources("aws_ssm_parameter").forEach(p -> settings.add(p.path("name").asText() + "=" + p.path("value").asText()));
+        assertThat(settings).containsExactlyInAnyOrder(
+                "/test/dev/cache/host=${aws_elasticache_replication_group.cache_replication-group.primary_endpoint_address}",
+                "/test/dev/cache/port=6379",
+                "/test/dev/cache/user=${aws_elasticache_user.cache_app-user.user_id}",
+                "/test/dev/cache/tls=true");
+        assertThat(policy).contains("\"Resource\":\"${dirname(aws_ssm_parameter.cache_setting-host.arn)}/*\"");
+        assertThat(s.resource("aws_vpc_security_group_ingress_rule", "cache_security-group_ingress-tcp-6379-from-api")
+                .path("referenced_security_group_id").asText()).contains("api");
+        ProviderSchema.aws6().assertValid(s.json());
+    }
 }

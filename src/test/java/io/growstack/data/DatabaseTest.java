@@ -96,7 +96,12 @@ class DatabaseTest {
         assertThat(db.path("deletion_protection").asBoolean()).isTrue();
         assertThat(db.path("skip_final_snapshot").isBoolean()).isTrue();
         assertThat(db.path("skip_final_snapshot").asBoolean()).isFalse();
-        assertThat(db.path("final_snapshot_identifier").asText()).isEqualTo("test-dev-database-final");
+        // A fixed snapshot name fails the second destroy (DBSnapshotAlreadyExists, CreateDBSnapshot:
+        // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBSnapshot.html); the creation
+        // time fixed by ignore_changes makes each one new while the JSON stays the same bytes.
+        assertThat(db.path("final_snapshot_identifier").asText())
+                .isEqualTo("test-dev-database-final-${formatdate(\"YYYYMMDDhhmmss\", timestamp())}");
+        assertThat(db.path("lifecycle").path("ignore_changes").toString()).isEqualTo("[\"final_snapshot_identifier\"]");
     }
 
     @Test
@@ -106,7 +111,9 @@ class DatabaseTest {
                 .isEqualTo("${aws_db_parameter_group.database_parameter-group.name}");
         JsonNode group = defaults.resource("aws_db_parameter_group", "database_parameter-group");
         assertThat(group.path("family").asText()).isEqualTo("mysql8.4");
-        assertThat(group.path("name").asText()).isEqualTo("test-dev-database-mysql8-4");
+        // Created before the old one is destroyed, so a prefix: a fixed name would collide with itself.
+        assertThat(group.has("name")).isFalse();
+        assertThat(group.path("name_prefix").asText()).isEqualTo("test-dev-database-mysql8-4-");
         assertThat(group.path("lifecycle").path("create_before_destroy").asBoolean()).isTrue();
         assertThat(group.path("parameter").toString()).isEqualTo("["
                 + "{\"apply_method\":\"immediate\",\"name\":\"character_set_server\",\"value\":\"utf8mb4\"},"
@@ -136,7 +143,7 @@ class DatabaseTest {
         assertThat(s.resource("aws_db_instance", "database_instance").path("engine_version").asText()).isEqualTo("8.0");
         JsonNode group = s.resource("aws_db_parameter_group", "database_parameter-group");
         assertThat(group.path("family").asText()).isEqualTo("mysql8.0");
-        assertThat(group.path("name").asText()).isEqualTo("test-dev-database-mysql8-0");
+        assertThat(group.path("name_prefix").asText()).isEqualTo("test-dev-database-mysql8-0-");
     }
 
     @Test
@@ -372,5 +379,40 @@ class DatabaseTest {
         } else if (node.isArray()) {
             node.forEach(child -> collect(child, names));
         }
+    }
+
+    @Test
+    void aConnectedServiceGetsThePortTheSettingsAndReadAccessToTheSecretOnly() throws Exception {
+        Synthesized s = TestStacks.synthStack("database-connect", stack -> {
+            Network network = network(stack);
+            Database db = new Database(stack, "db", DatabaseProps.builder(network).databaseName("shop").build());
+            Server api = new Server(stack, "api", ServerProps.builder(network).ami(TestStacks.ARM_AMI).build());
+            db.connectService(api, "MySQL from the API");
+        });
+        // The port, from the service's group only.
+        JsonNode ingress = s.resource("aws_vpc_security_group_ingress_rule", "db_security-group_ingress-tcp-3306-from-api");
+        assertThat(ingress.path("referenced_security_group_id").asText()).contains("api");
+        // The settings, as plain SSM parameters under /<project>/<env>/<id> (no secret among them).
+        List<String> names = new ArrayList<>();
+        s.resources("aws_ssm_parameter").forEach(p -> names.add(p.path("name").asText() + "=" + p.path("value").asText()));
+        assertThat(names).containsExactlyInAnyOrder(
+                "/test/dev/db/host=${aws_db_instance.db_instance.address}",
+                "/test/dev/db/port=${aws_db_instance.db_instance.port}",
+                "/test/dev/db/name=shop",
+                "/test/dev/db/secret-arn=${aws_db_instance.db_instance.master_user_secret[0].secret_arn}");
+        s.resources("aws_ssm_parameter").forEach(p -> assertThat(p.path("type").asText()).isEqualTo("String"));
+        // The role reads those and the managed secret, nothing else. GetSecretValue on the secret's ARN:
+        // https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_iam-policies.html
+        JsonNode grant = s.resource("aws_iam_role_policy", "db_grant-api");
+        assertThat(grant.path("role").asText()).isEqualTo("${aws_iam_role.api_role_role.id}");
+        JsonNode statements = new com.fasterxml.jackson.databind.ObjectMapper().readTree(grant.path("policy").asText())
+                .path("Statement");
+        assertThat(statements.toString())
+                .contains("\"ssm:GetParametersByPath\",\"Resource\":\"${dirname(aws_ssm_parameter.db_setting-host.arn)}\"")
+                .contains("\"Resource\":\"${dirname(aws_ssm_parameter.db_setting-host.arn)}/*\"")
+                .contains("\"secretsmanager:GetSecretValue\"")
+                .contains("\"Resource\":\"${aws_db_instance.db_instance.master_user_secret[0].secret_arn}\"")
+                .doesNotContain("\"*\"");
+        ProviderSchema.aws6().assertValid(s.json());
     }
 }

@@ -209,7 +209,8 @@ class DeliveryFilesTest {
         assertThat(workflow.path("permissions").path("contents").asText()).isEqualTo("read");
         assertThat(workflow.path("env").path("BLUE_GROUP").asText()).isEqualTo("test-dev-api");
         assertThat(workflow.path("env").path("GREEN_GROUP").asText()).isEqualTo("test-dev-api-green");
-        assertThat(workflow.path("env").path("ARTIFACT_BUCKET").asText()).isEqualTo("test-dev-api-delivery-artifacts");
+        // The bucket's name is completed by Terraform at apply, so the workflow reads it from a repository variable.
+        assertThat(workflow.path("env").path("ARTIFACT_BUCKET").asText()).isEqualTo("${{ vars.API_DELIVERY_ARTIFACT_BUCKET }}");
         List<String> steps = new ArrayList<>();
         List<String> uses = new ArrayList<>();
         JsonNode job = workflow.path("jobs").path("deploy");
@@ -231,7 +232,11 @@ class DeliveryFilesTest {
         assertThat(create.path("env").path("IDLE").asText()).isEqualTo("${{ steps.colours.outputs.idle }}");
         JsonNode credentials = job.path("steps").get(4).path("with");
         assertThat(credentials.path("role-to-assume").asText()).isEqualTo("${{ vars.API_DELIVERY_DEPLOY_ROLE_ARN }}");
-        assertThat(blueGreen.variables()).hasSize(2);
+        assertThat(blueGreen.variables()).hasSize(4);
+        // The colour that starts serving has passed a revision: from now on the load balancer's health
+        // check may replace its instances (groups start with EC2 checks, see AutoScaledService).
+        assertThat(job.path("steps").get(10).path("run").asText()).contains(
+                "aws autoscaling update-auto-scaling-group --auto-scaling-group-name \"$IDLE\" --health-check-type ELB");
     }
 
     @Test
@@ -245,9 +250,36 @@ class DeliveryFilesTest {
     }
 
     @Test
+    void anInPlaceServiceSwitchesItsGroupToLoadBalancerHealthChecksAfterTheFirstRevision() {
+        // The group starts with EC2 health checks (nothing answers before a revision); once one passed, the
+        // load balancer's check may replace failing instances:
+        // https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-health-checks.html
+        TestStacks.Synthesized s = TestStacks.synthStack("delivery-files-in-place-service", stack -> {
+            io.growstack.compute.AutoScaledService api = new io.growstack.compute.AutoScaledService(stack, "api",
+                    io.growstack.compute.AutoScaledServiceProps.builder(DeliveryStacks.network(stack))
+                            .ami(TestStacks.ARM_AMI).deletionProtection(false).build());
+            new Delivery(stack, "deploy", DeliveryProps.builder(DeliveryTarget.inPlace(api))
+                    .github(GitHubOidcProps.builder(GitHubSubject.branch(DeliveryStacks.REPOSITORY, "main")).build())
+                    .build());
+        });
+        DeliveryFiles files = DeliveryFiles.of(DeliveryManifest.fromStack(s.json()).get(0));
+        JsonNode steps = yaml(files.files().get(files.apiWorkflowPath())).path("jobs").path("deploy").path("steps");
+        List<String> names = new ArrayList<>();
+        steps.forEach(step -> names.add(step.path("name").asText()));
+        assertThat(names).endsWith("Wait for the deployment", "Use load-balancer health checks");
+        JsonNode elb = steps.get(steps.size() - 1);
+        assertThat(elb.path("env").path("GROUP").asText()).isEqualTo("test-dev-api");
+        assertThat(elb.path("run").asText())
+                .contains("aws autoscaling update-auto-scaling-group --auto-scaling-group-name \"$GROUP\" --health-check-type ELB");
+        assertThat(s.resource("aws_iam_role_policy", "deploy_github_deploy-policy").path("policy").asText())
+                .contains("\"Sid\":\"UseLoadBalancerHealthChecks\",\"Effect\":\"Allow\",\"Action\":"
+                        + "\"autoscaling:UpdateAutoScalingGroup\",\"Resource\":\"${aws_autoscaling_group.api_group.arn}\"");
+    }
+
+    @Test
     void theSiteWorkflowBuildsSyncsAndInvalidates() {
         JsonNode workflow = yaml(blueGreen.files().get(blueGreen.siteWorkflowPath()));
-        assertThat(workflow.path("env").path("SITE_BUCKET").asText()).isEqualTo("test-dev-site");
+        assertThat(workflow.path("env").path("SITE_BUCKET").asText()).isEqualTo("${{ vars.API_DELIVERY_SITE_BUCKET }}");
         assertThat(workflow.path("env").path("DISTRIBUTION_ID").asText())
                 .isEqualTo("${{ vars.API_DELIVERY_DISTRIBUTION_ID }}");
         List<String> runs = new ArrayList<>();
@@ -263,14 +295,18 @@ class DeliveryFilesTest {
         String resolved = stackOutput.toString()
                 .replace("${aws_iam_role.api-delivery_github_deploy-role.arn}", "arn:aws:iam::123456789012:role/test-dev-api-delivery-github-deploy")
                 .replace("${aws_iam_role.api-delivery_github_plan-role.arn}", "arn:aws:iam::123456789012:role/test-dev-api-delivery-github-plan")
-                .replace("${aws_cloudfront_distribution.site_distribution.id}", "E2EXAMPLE");
+                .replace("${aws_cloudfront_distribution.site_distribution.id}", "E2EXAMPLE")
+                .replace("${aws_s3_bucket.api-delivery_artifacts_bucket.bucket}", "test-dev-api-delivery-artifacts-20261201")
+                .replace("${aws_s3_bucket.site_content_bucket.bucket}", "test-dev-site-20261201");
         JsonNode outputs = new ObjectMapper().readTree("{\"growstack_delivery_api_delivery\": {\"sensitive\": false,"
                 + " \"value\": " + resolved + "}}");
         DeliveryFiles files = DeliveryFiles.of(DeliveryManifest.fromOutputs(outputs).get(0));
         assertThat(files.variables()).isEmpty();
         assertThat(files.files().get(files.apiWorkflowPath()))
                 .contains("role-to-assume: arn:aws:iam::123456789012:role/test-dev-api-delivery-github-deploy");
-        assertThat(files.files().get(files.siteWorkflowPath())).contains("DISTRIBUTION_ID: E2EXAMPLE");
+        assertThat(files.files().get(files.siteWorkflowPath())).contains("DISTRIBUTION_ID: E2EXAMPLE")
+                .contains("SITE_BUCKET: test-dev-site-20261201");
+        assertThat(files.files().get(files.apiWorkflowPath())).contains("ARTIFACT_BUCKET: test-dev-api-delivery-artifacts-20261201");
     }
 
     @Test

@@ -104,8 +104,9 @@ class DeliveryTest {
 
     @Test
     void theArtifactBucketIsPrivateVersionedEncryptedTlsOnlyAndExpiresReplacedBundles() {
-        assertThat(blueGreen.resource("aws_s3_bucket", "api-delivery_artifacts_bucket").path("bucket").asText())
-                .isEqualTo("test-dev-api-delivery-artifacts");
+        // S3 names are global across accounts: a prefix Terraform completes with a unique suffix.
+        assertThat(blueGreen.resource("aws_s3_bucket", "api-delivery_artifacts_bucket").path("bucket_prefix").asText())
+                .isEqualTo("test-dev-api-delivery-artifacts-");
         assertThat(blueGreen.resource("aws_s3_bucket_versioning", "api-delivery_artifacts_versioning")
                 .path("versioning_configuration").path("status").asText()).isEqualTo("Enabled");
         JsonNode rule = blueGreen.resource("aws_s3_bucket_lifecycle_configuration", "api-delivery_artifacts_lifecycle")
@@ -142,7 +143,7 @@ class DeliveryTest {
         JsonNode read = document(blueGreen, "aws_iam_role_policy", "api_role_inline-1", "policy");
         JsonNode statement = statement(read, Delivery.READ_BUNDLES_SID);
         assertThat(statement.path("Action").toString()).isEqualTo("[\"s3:GetObject\",\"s3:GetObjectVersion\"]");
-        assertThat(statement.path("Resource").asText()).isEqualTo("arn:aws:s3:::test-dev-api-delivery-artifacts/bundles/*");
+        assertThat(statement.path("Resource").asText()).isEqualTo("${aws_s3_bucket.api-delivery_artifacts_bucket.arn}/bundles/*");
         String userData = new String(Base64.getDecoder().decode(blueGreen.resource("aws_launch_template",
                 "api_launch-template").path("user_data").asText()), StandardCharsets.UTF_8);
         assertThat(userData).startsWith("#!/bin/bash\n" + CodeDeployAgent.MARKER + " (ap-northeast-2, arm64) ---\n");
@@ -157,7 +158,7 @@ class DeliveryTest {
         assertThat(sids(policy)).containsExactly("UploadBundles", "RegisterRevisions", "DeployToGroup",
                 "ReadDeploymentConfig", "FindIdleColour", "MoveCapacityAndTraffic", "ListSite", "SyncSite", "InvalidateSite");
         assertThat(statement(policy, "UploadBundles").path("Resource").asText())
-                .isEqualTo("arn:aws:s3:::test-dev-api-delivery-artifacts/bundles/*");
+                .isEqualTo("${aws_s3_bucket.api-delivery_artifacts_bucket.arn}/bundles/*");
         assertThat(statement(policy, "RegisterRevisions").path("Resource").asText())
                 .isEqualTo(ref("aws_codedeploy_app.api-delivery_application.arn"));
         JsonNode deploy = statement(policy, "DeployToGroup");
@@ -171,8 +172,8 @@ class DeliveryTest {
         assertThat(statement(policy, "FindIdleColour").path("Action").asText()).isEqualTo("autoscaling:DescribeAutoScalingGroups");
         assertThat(statement(policy, "MoveCapacityAndTraffic").path("Resource").toString()).isEqualTo("[\""
                 + ref("aws_autoscaling_group.api_group.arn") + "\",\"" + ref("aws_autoscaling_group.api_group-green.arn") + "\"]");
-        assertThat(statement(policy, "ListSite").path("Resource").asText()).isEqualTo("arn:aws:s3:::test-dev-site");
-        assertThat(statement(policy, "SyncSite").path("Resource").asText()).isEqualTo("arn:aws:s3:::test-dev-site/*");
+        assertThat(statement(policy, "ListSite").path("Resource").asText()).isEqualTo("${aws_s3_bucket.site_content_bucket.arn}");
+        assertThat(statement(policy, "SyncSite").path("Resource").asText()).isEqualTo("${aws_s3_bucket.site_content_bucket.arn}/*");
         assertThat(statement(policy, "InvalidateSite").path("Resource").asText())
                 .isEqualTo(ref("aws_cloudfront_distribution.site_distribution.arn"));
         for (JsonNode s : policy.path("Statement")) {
@@ -221,9 +222,9 @@ class DeliveryTest {
         assertThat(m.style()).isEqualTo("BLUE_GREEN");
         assertThat(m.blueGroup()).isEqualTo("test-dev-api");
         assertThat(m.greenGroup()).isEqualTo("test-dev-api-green");
-        assertThat(m.artifactBucket()).isEqualTo("test-dev-api-delivery-artifacts");
+        assertThat(m.artifactBucket()).isEqualTo("${aws_s3_bucket.api-delivery_artifacts_bucket.bucket}");
         assertThat(m.github().deployRoleArn()).isEqualTo(ref("aws_iam_role.api-delivery_github_deploy-role.arn"));
-        assertThat(m.site().bucket()).isEqualTo("test-dev-site");
+        assertThat(m.site().bucket()).isEqualTo("${aws_s3_bucket.site_content_bucket.bucket}");
         assertThat(blueGreen.json().path("output").has("growstack_delivery_api_delivery")).isTrue();
     }
 

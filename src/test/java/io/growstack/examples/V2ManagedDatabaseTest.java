@@ -31,6 +31,20 @@ class V2ManagedDatabaseTest {
     }
 
     @Test
+    void itsZonesArePinnedInCodeToOnesThatOfferT2Micro() {
+        // Without any context: ap-northeast-2b, the second zone a lookup returns, offers no t2.micro
+        // (aws ec2 describe-instance-type-offerings --location-type availability-zone).
+        Synthesized unpinned = io.growstack.testing.TestStacks.synth("v2-unpinned", ManagedDatabaseExample::define);
+        assertThat(unpinned.json().path("data").has("aws_availability_zones")).isFalse();
+        assertThat(unpinned.resource("aws_subnet", "network_public-subnet-1").path("availability_zone").asText())
+                .isEqualTo("ap-northeast-2a");
+        assertThat(unpinned.resource("aws_subnet", "network_public-subnet-2").path("availability_zone").asText())
+                .isEqualTo("ap-northeast-2c");
+        assertThat(unpinned.resource("aws_instance", "jenkins_instance").path("subnet_id").asText())
+                .isEqualTo("${aws_subnet.network_public-subnet-2.id}");
+    }
+
+    @Test
     void itsKnownExposuresAreAPublicDatabaseAndSshAndJenkinsOpenToTheWorld() {
         assertThat(stack.resource("aws_db_instance", "db_instance").path("publicly_accessible").asBoolean()).isTrue();
         assertThat(SecurityGroupWalk.violations(stack.json()))

@@ -29,17 +29,22 @@ class V5NextTest {
     private static Map<String, Synthesized> stacks;
     private static Synthesized bootstrap;
     private static Synthesized main;
+    private static Synthesized dev;
+    static final String ACCOUNT = "123456789012";
+    static final Map<String, Object> VARIABLES = Map.of("account_id", ACCOUNT,
+            "admin_cidrs", List.of("203.0.113.7/32"), "prometheus_sha256", "0".repeat(64));
 
     @BeforeAll
     static void synth() {
         stacks = ExampleStacks.synthAll(NAME, NextExample::define);
         bootstrap = stacks.get(NextExample.BOOTSTRAP_STACK);
         main = stacks.get(NextExample.STACK);
+        dev = stacks.get(NextExample.DEV_STACK);
     }
 
     @Test
-    void oneProgramHasTheBootstrapStackAndTheMainStack() {
-        assertThat(stacks).containsOnlyKeys(NextExample.BOOTSTRAP_STACK, NextExample.STACK);
+    void oneProgramHasTheAccountStackAndAProdAndADevEnvironment() {
+        assertThat(stacks).containsOnlyKeys(NextExample.BOOTSTRAP_STACK, NextExample.STACK, NextExample.DEV_STACK);
         assertThat(bootstrap.json().path("terraform").path("backend").has("local")).isTrue();
     }
 
@@ -47,7 +52,7 @@ class V5NextTest {
     void theBootstrapBucketIsVersionedPrivateEncryptedAndKept() {
         assertThat(bootstrap.count("aws_s3_bucket")).isEqualTo(1);
         JsonNode bucket = bootstrap.resources("aws_s3_bucket").elements().next();
-        assertThat(bucket.path("bucket").asText()).isEqualTo(NextExample.STATE_BUCKET).isEqualTo("waba-prod-tfstate");
+        assertThat(bucket.path("bucket").asText()).isEqualTo(NextExample.STATE_BUCKET).isEqualTo("waba-terraform-state");
         assertThat(bucket.path("force_destroy").asBoolean(false)).isFalse();
         JsonNode versioning = bootstrap.resources("aws_s3_bucket_versioning").elements().next();
         assertThat(versioning.path("versioning_configuration").path("status").asText()).isEqualTo("Enabled");
@@ -95,8 +100,26 @@ class V5NextTest {
     }
 
     @Test
-    void thePipelineHasOneProviderAReadOnlyPlanRoleAndAnApplyRolePinnedToMain() {
-        assertThat(main.count("aws_iam_openid_connect_provider")).isEqualTo(1);
+    void theAccountStackHoldsTheOnlyOidcProviderAndTheEnvironmentsTrustItByArn() {
+        // IAM allows one OIDC provider per URL per account:
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html
+        assertThat(bootstrap.resources("aws_iam_openid_connect_provider").toString())
+                .contains("https://" + GitHubOidc.ISSUER_HOST);
+        assertThat(main.count("aws_iam_openid_connect_provider")).isZero();
+        assertThat(dev.count("aws_iam_openid_connect_provider")).isZero();
+        String providerArn = "arn:aws:iam::${var.account_id}:oidc-provider/" + GitHubOidc.ISSUER_HOST;
+        for (Synthesized environment : List.of(main, dev)) {
+            assertThat(environment.resource("aws_iam_role", "delivery_github_deploy-role").path("assume_role_policy")
+                    .asText()).contains(providerArn);
+            assertThat(environment.json().path("variable").path("account_id").path("validation").toString())
+                    .contains("^[0-9]{12}$");
+        }
+        assertThat(dev.json().path("terraform").path("backend").path("s3").path("key").asText())
+                .isEqualTo(NextExample.DEV_STATE_KEY);
+    }
+
+    @Test
+    void thePipelineHasAReadOnlyPlanRoleAndAnApplyRolePinnedToMain() {
         JsonNode apply = main.resource("aws_iam_role", "pipeline_deploy-role");
         assertThat(apply.path("assume_role_policy").asText())
                 .contains("\"" + GitHubOidc.SUB_KEY + "\":\"repo:" + NextExample.REPOSITORY + ":ref:refs/heads/main\"")
@@ -113,9 +136,6 @@ class V5NextTest {
         JsonNode stateRead = main.resource("aws_iam_role_policy", "pipeline_plan-state-read");
         assertThat(stateRead.path("policy").asText()).contains("s3:GetObject")
                 .contains(NextExample.STATE_BUCKET + "/" + NextExample.STATE_KEY).doesNotContain("s3:PutObject");
-        // Delivery's deploy role trusts the same (only) provider.
-        assertThat(main.resource("aws_iam_role", "delivery_github_deploy-role").path("assume_role_policy").asText())
-                .contains("aws_iam_openid_connect_provider.pipeline_provider.arn");
     }
 
     @Test
@@ -130,12 +150,14 @@ class V5NextTest {
     }
 
     @Test
-    void terraformValidatesAndPlansBothStacks() {
+    void terraformValidatesAndPlansEveryStack() {
         ProviderSchema.aws6().assertValid(bootstrap.json());
         ProviderSchema.aws6().assertValid(main.json());
-        UserDataChecks.assertClean(main.json());
         Terraform.assertValidAndPlans(bootstrap);
-        Terraform.assertValidAndPlans(main, V4HighAvailabilityTest.VARIABLES);
+        Terraform.assertValidAndPlans(main, VARIABLES);
+        ProviderSchema.aws6().assertValid(dev.json());
+        Terraform.assertValidAndPlans(dev, Map.of("account_id", ACCOUNT));
+        UserDataChecks.assertClean(main.json());
     }
 
     @Test

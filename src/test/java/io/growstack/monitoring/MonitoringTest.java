@@ -251,6 +251,30 @@ class MonitoringTest {
     }
 
     @Test
+    void theAlarmTopicIsEncryptedWithACustomerManagedKeyCloudWatchMayUse() throws Exception {
+        // CloudWatch must be allowed to use the key, and the AWS managed alias/aws/sns cannot allow it:
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-encryption
+        JsonNode topic = defaults.resource("aws_sns_topic", "monitoring_alarms_topic");
+        assertThat(topic.path("kms_master_key_id").asText()).isEqualTo("${aws_kms_key.monitoring_alarms_topic-key.arn}");
+        JsonNode key = defaults.resource("aws_kms_key", "monitoring_alarms_topic-key");
+        assertThat(key.path("enable_key_rotation").asBoolean()).isTrue();
+        assertThat(key.path("deletion_window_in_days").asInt()).isEqualTo(30);
+        JsonNode keyPolicy = defaults.resource("aws_kms_key_policy", "monitoring_alarms_topic-key-policy");
+        assertThat(keyPolicy.path("key_id").asText()).isEqualTo("${aws_kms_key.monitoring_alarms_topic-key.id}");
+        JsonNode statements = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(keyPolicy.path("policy").asText()).path("Statement");
+        assertThat(statements.get(0).path("Principal").path("AWS").asText())
+                .isEqualTo("arn:aws:iam::${local.monitoring_alarms_account-id}:root");
+        JsonNode cloudWatch = statements.get(1);
+        assertThat(cloudWatch.path("Principal").path("Service").asText()).isEqualTo("cloudwatch.amazonaws.com");
+        assertThat(cloudWatch.path("Action").toString()).isEqualTo("[\"kms:Decrypt\",\"kms:GenerateDataKey*\"]");
+        assertThat(defaults.json().path("locals").path("monitoring_alarms_account-id").asText())
+                .isEqualTo("${element(split(\":\", aws_sns_topic.monitoring_alarms_topic.arn), 4)}");
+        assertThat(defaults.resource("aws_kms_alias", "monitoring_alarms_topic-key-alias").path("name").asText())
+                .isEqualTo("alias/test-dev-web-alarms");
+    }
+
+    @Test
     void withAlarmsSwitchedOffThereIsNoTopicNorAlarm() {
         Synthesized s = TestStacks.synthStack("monitoring-no-alarms", stack ->
                 Fixtures.full(stack, b -> b.alarms(false)));
@@ -266,8 +290,13 @@ class MonitoringTest {
         JsonNode outputs = defaults.json().path("output");
         String ip = "${aws_instance.monitoring_host_instance.private_ip}";
         String bastion = "${aws_instance.bastion_host_instance.public_ip}";
+        // The fixture's bastion has no key pair: SSH logs in with a key EC2 Instance Connect pushes first.
+        // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-connect-methods.html
         assertThat(outputs.path("monitoring_grafana_tunnel").path("value").asText()).isEqualTo(
-                "ssh -N -L 3000:" + ip + ":3000 -L 9090:" + ip + ":9090 ec2-user@" + bastion);
+                "aws ec2-instance-connect send-ssh-public-key --region ap-northeast-2 --instance-id"
+                        + " ${aws_instance.bastion_host_instance.id} --instance-os-user ec2-user --ssh-public-key"
+                        + " file://~/.ssh/id_ed25519.pub && ssh -N -L 3000:" + ip + ":3000 -L 9090:" + ip
+                        + ":9090 ec2-user@" + bastion);
         assertThat(outputs.path("monitoring_grafana_tunnel_ssm").path("value").asText()).isEqualTo(
                 "aws ssm start-session --region ap-northeast-2 --target ${aws_instance.bastion_host_instance.id}"
                         + " --document-name AWS-StartPortForwardingSessionToRemoteHost --parameters"

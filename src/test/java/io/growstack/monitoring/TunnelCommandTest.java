@@ -55,8 +55,12 @@ class TunnelCommandTest {
         Run r = run("--out", out.toString());
         assertThat(r.status()).as(r.stderr()).isZero();
         String ip = "$(terraform -chdir=" + dir() + " output -raw monitoring_private_ip)";
-        assertThat(r.stdout()).isEqualTo("ssh -N -L 3000:" + ip + ":3000 -L 9090:" + ip + ":9090 ec2-user@$(terraform"
-                + " -chdir=" + dir() + " output -raw monitoring_bastion_public_ip)\n");
+        // The fixture's bastion has no key pair, so the command pushes one with EC2 Instance Connect first,
+        // as the block's own tunnel output does.
+        assertThat(r.stdout()).isEqualTo(GrafanaTunnel.instanceConnect("ap-northeast-2", "$(terraform -chdir=" + dir()
+                + " output -raw monitoring_bastion_instance_id)", "$(terraform -chdir=" + dir()
+                + " output -raw monitoring_bastion_public_ip)", ip) + "\n");
+        assertThat(r.stdout()).startsWith("aws ec2-instance-connect send-ssh-public-key").contains(" && ssh -N -L 3000:");
         assertThat(r.stderr()).contains("stack tunnel, monitoring host monitoring", "http://localhost:3000");
     }
 
@@ -72,7 +76,10 @@ class TunnelCommandTest {
         try {
             Run ssh = run("--out", out.toString(), "--stack", "tunnel");
             assertThat(ssh.status()).as(ssh.stderr()).isZero();
-            assertThat(ssh.stdout()).isEqualTo("ssh -N -L 3000:10.0.128.5:3000 -L 9090:10.0.128.5:9090 ec2-user@3.35.10.20\n");
+            assertThat(ssh.stdout()).isEqualTo("aws ec2-instance-connect send-ssh-public-key --region ap-northeast-2"
+                    + " --instance-id i-0123456789abcdef0 --instance-os-user ec2-user --ssh-public-key"
+                    + " file://~/.ssh/id_ed25519.pub && ssh -N -L 3000:10.0.128.5:3000 -L 9090:10.0.128.5:9090"
+                    + " ec2-user@3.35.10.20\n");
             Run ssm = run("--out", out.toString(), "--ssm");
             assertThat(ssm.stdout()).isEqualTo(GrafanaTunnel.ssm("ap-northeast-2", "i-0123456789abcdef0", "10.0.128.5")
                     + "\n");

@@ -122,6 +122,21 @@ class NetworkTest {
                 .isEqualTo("${aws_subnet.network_public-subnet-3.id}");
         assertThat(s.resource("aws_vpc_endpoint", "network_s3-endpoint").path("route_table_ids").size()).isEqualTo(3);
         assertThat(s.count("aws_instance")).isZero();
+        // The provider docs: a NAT gateway should depend on the internet gateway explicitly.
+        // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/nat_gateway
+        s.resources("aws_nat_gateway").forEach(gateway -> assertThat(gateway.path("depends_on").toString())
+                .isEqualTo("[\"aws_internet_gateway.network_internet-gateway\"]"));
+    }
+
+    @Test
+    void theVpcsDefaultSecurityGroupIsAdoptedWithNoRules() {
+        // https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html: by default it admits
+        // its members and allows all egress; Terraform's aws_default_security_group without blocks removes both.
+        JsonNode group = defaults.resource("aws_default_security_group", "network_default-security-group");
+        assertThat(group.path("vpc_id").asText()).isEqualTo("${aws_vpc.network_vpc.id}");
+        assertThat(group.has("ingress")).isFalse();
+        assertThat(group.has("egress")).isFalse();
+        assertThat(defaults.count("aws_default_security_group")).isEqualTo(1);
     }
 
     @Test

@@ -138,9 +138,11 @@ class SelfHealingNatTest {
 
     @Test
     void withSixZonesEachWatchersUserDataStaysUnderEc2sSixteenKilobytes() {
-        Synthesized six = TestStacks.synthStack("nat-six-zones", stack -> new Network(stack, "network",
-                NetworkProps.builder().availabilityZones(List.of("ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c",
-                        "ap-northeast-2d", "ap-northeast-2e", "ap-northeast-2f")).nat(NatProvider.instancePerAz()).build()));
+        // us-east-1 is a region with six zones (ap-northeast-2 has four).
+        Synthesized six = TestStacks.synth("nat-six-zones", app -> new Network(new io.growstack.core.GrowStack(app,
+                "nat-six-zones", io.growstack.core.GrowStackProps.builder("us-east-1").project("test").build()), "network",
+                NetworkProps.builder().availabilityZones(List.of("us-east-1a", "us-east-1b", "us-east-1c",
+                        "us-east-1d", "us-east-1e", "us-east-1f")).nat(NatProvider.instancePerAz()).build()));
         String template = six.json().path("locals").path("network_nat-user-data-6").asText();
         // Terraform fills in 12 ids of at most 21 characters where the references stand.
         String worstCase = template.replaceAll("\\$\\{aws_[^}]*\\}", "x".repeat(21)).replace("$${", "${");

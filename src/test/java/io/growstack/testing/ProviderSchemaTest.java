@@ -80,7 +80,7 @@ class ProviderSchemaTest {
         assertThat(AWS.provider()).isEqualTo("hashicorp/aws");
         assertThat(AWS.version()).isEqualTo("6.25.0");
         assertThat(AWS.source()).isEqualTo("@cdktf/provider-aws@21.22.1");
-        assertThat(AWS.resourceTypes()).hasSize(51).contains("aws_vpc", "aws_budgets_budget", "aws_key_pair",
+        assertThat(AWS.resourceTypes()).hasSize(58).contains("aws_vpc", "aws_budgets_budget", "aws_key_pair",
                 "aws_network_interface");
         assertThat(AWS.dataSourceTypes()).containsExactly("aws_availability_zones", "aws_ssm_parameter");
         assertThat(ProviderSchema.aws6()).isSameAs(AWS);

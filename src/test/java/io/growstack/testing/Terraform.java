@@ -83,6 +83,11 @@ public final class Terraform {
         return convert(TERRAFORM.validate(dir));
     }
 
+    /** {@code terraform plan} offline (mock credentials, dead endpoints), without asserting its outcome. */
+    public static Tools.ProcessResult plan(Path dir) {
+        return convert(TERRAFORM.plan(dir, java.util.List.of()));
+    }
+
     /** Runs the offline plan in {@code dir}, asserts it passes and returns how many instances it would create. */
     public static int planAdds(Path dir) {
         io.growstack.terraform.Terraform.Result plan = TERRAFORM.plan(dir, java.util.List.of());

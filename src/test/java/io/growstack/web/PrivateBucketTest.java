@@ -25,7 +25,10 @@ class PrivateBucketTest {
     void theDefaultBucketIsNamedByTheStackBlocksPublicAccessAndUsesSseS3() throws Exception {
         Synthesized s = TestStacks.synthStack("bucket-defaults", stack -> new PrivateBucket(stack, "artifacts"));
         JsonNode bucket = s.resource("aws_s3_bucket", "artifacts_bucket");
-        assertThat(bucket.path("bucket").asText()).isEqualTo("test-dev-artifacts");
+        // S3 names are global across accounts (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html),
+        // so the default is a prefix the provider completes with a unique suffix.
+        assertThat(bucket.has("bucket")).isFalse();
+        assertThat(bucket.path("bucket_prefix").asText()).isEqualTo("test-dev-artifacts-");
         assertThat(bucket.has("force_destroy")).isFalse();
         assertThat(bucket.has("acl")).isFalse();
         JsonNode block = s.resource("aws_s3_bucket_public_access_block", "artifacts_public-access-block");
@@ -92,7 +95,7 @@ class PrivateBucketTest {
         assertThat(write.path("Sid").asText()).isEqualTo("AllowDeployerWrite");
         assertThat(write.path("Principal").path("AWS").asText()).isEqualTo(ROLE);
         assertThat(write.path("Action").get(1).asText()).isEqualTo("s3:GetObject");
-        assertThat(write.path("Resource").asText()).isEqualTo("arn:aws:s3:::test-dev-artifacts/releases/*");
+        assertThat(write.path("Resource").asText()).isEqualTo("${aws_s3_bucket.artifacts_bucket.arn}/releases/*");
         JsonNode read = statements.get(2);
         assertThat(read.path("Principal").path("Service").asText()).isEqualTo("codedeploy.amazonaws.com");
         assertThat(read.path("Condition").path("StringEquals").path("aws:SourceAccount").asText()).isEqualTo("123456789012");
@@ -118,9 +121,37 @@ class PrivateBucketTest {
     @Test
     void aGovCloudStackWritesItsOwnPartitionIntoTheArns() throws Exception {
         Synthesized s = TestStacks.synth("bucket-gov", app -> new PrivateBucket(new io.growstack.core.GrowStack(app,
-                "bucket-gov", io.growstack.core.GrowStackProps.builder("us-gov-west-1").project("test").build()), "logs"));
+                "bucket-gov", io.growstack.core.GrowStackProps.builder("us-gov-west-1").project("test").build()), "logs",
+                PrivateBucketProps.builder().bucketName("test-dev-logs").build()));
         assertThat(policy(s, "logs_policy").path("Statement").get(0).path("Resource").get(0).asText())
                 .isEqualTo("arn:aws-us-gov:s3:::test-dev-logs");
+    }
+
+    @Test
+    void aPrefixForAnyProjectEnvironmentAndIdFitsTheProvidersLimitAndTheNamingRules() {
+        Synthesized s = TestStacks.synth("bucket-long-prefix", app -> new PrivateBucket(new io.growstack.core.GrowStack(
+                app, "long", io.growstack.core.GrowStackProps.builder(TestStacks.REGION).project("abcdefghijklmnop")
+                        .environment("staging1").build()), "Very_Long-Construct-Id-For-Uploads"));
+        String prefix = s.resource("aws_s3_bucket", "Very_Long-Construct-Id-For-Uploads_bucket").path("bucket_prefix")
+                .asText();
+        assertThat(prefix).isEqualTo("abcdefghijklmnop-staging1-very-long-").hasSizeLessThanOrEqualTo(
+                PrivateBucket.MAX_BUCKET_PREFIX_LENGTH);
+        assertThat(PrivateBucket.bucketNameProblem(prefix + "x".repeat(26))).isNull();
+    }
+
+    @Test
+    void anExplicitPrefixOrNameIsCheckedAndNotBoth() {
+        assertRejected("bucket-prefix-too-long", stack -> new PrivateBucket(stack, "logs",
+                        PrivateBucketProps.builder().bucketPrefix("a".repeat(38)).build()),
+                "app/logs: property 'bucketPrefix' is '" + "a".repeat(38) + "': expected 1-37 characters: the AWS"
+                        + " provider appends a 26-character unique suffix and S3 allows 63");
+        assertRejected("bucket-prefix-and-name", stack -> new PrivateBucket(stack, "logs",
+                        PrivateBucketProps.builder().bucketPrefix("logs-").bucketName("shop-logs").build()),
+                "app/logs: property 'bucketPrefix' is 'logs-': expected either bucketName or bucketPrefix, not both"
+                        + " (bucketName is shop-logs)");
+        assertRejected("bucket-prefix-xn", stack -> new PrivateBucket(stack, "logs",
+                        PrivateBucketProps.builder().bucketPrefix("xn--logs-").build()),
+                "app/logs: property 'bucketPrefix' is 'xn--logs-': " + PrivateBucket.bucketNameProblem("xn--logs-0"));
     }
 
     @Test

@@ -38,7 +38,9 @@ class StaticSiteTest {
     @Test
     void theBucketIsPrivateOwnerEnforcedAndEncrypted() {
         Synthesized s = defaults("site-bucket");
-        assertThat(s.resource("aws_s3_bucket", "site_content_bucket").path("bucket").asText()).isEqualTo("test-dev-site");
+        // A prefix the provider makes unique: S3 names are global across accounts.
+        assertThat(s.resource("aws_s3_bucket", "site_content_bucket").path("bucket_prefix").asText())
+                .isEqualTo("test-dev-site-");
         JsonNode block = s.resource("aws_s3_bucket_public_access_block", "site_content_public-access-block");
         assertThat(block.path("bucket").asText()).isEqualTo("${aws_s3_bucket.site_content_bucket.id}");
         for (String flag : List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")) {
@@ -152,7 +154,7 @@ class StaticSiteTest {
         assertThat(principal.size()).as("principal kinds").isEqualTo(1);
         assertThat(strings(principal.path("Service"))).containsExactly("cloudfront.amazonaws.com");
         assertThat(strings(allow.path("Action"))).containsExactly("s3:GetObject");
-        assertThat(strings(allow.path("Resource"))).containsExactly("arn:aws:s3:::test-dev-site/*");
+        assertThat(strings(allow.path("Resource"))).containsExactly("${aws_s3_bucket.site_content_bucket.arn}/*");
         JsonNode condition = allow.path("Condition");
         assertThat(condition.size()).isEqualTo(1);
         assertThat(condition.path("StringEquals").size()).isEqualTo(1);
@@ -167,7 +169,7 @@ class StaticSiteTest {
         assertThat(tls.path("Principal").asText()).isEqualTo("*");
         assertThat(strings(tls.path("Action"))).containsExactly("s3:*");
         assertThat(strings(tls.path("Resource")))
-                .containsExactlyInAnyOrder("arn:aws:s3:::test-dev-site", "arn:aws:s3:::test-dev-site/*");
+                .containsExactlyInAnyOrder("${aws_s3_bucket.site_content_bucket.arn}", "${aws_s3_bucket.site_content_bucket.arn}/*");
         assertThat(strings(policyResource.path("depends_on")))
                 .containsExactly("aws_s3_bucket_public_access_block.site_content_public-access-block");
     }
@@ -247,12 +249,18 @@ class StaticSiteTest {
     }
 
     @Test
-    void aDefaultBucketNameFromAnUppercaseIdIsBlamedOnTheId() {
-        assertRejected("site-name-id", stack -> new StaticSite(stack, "Site"),
-                "app/Site: property 'id' is 'Site': expected an id that makes a valid bucket name: without"
-                        + " bucketName(...) the bucket is named project-environment-<id> ('test-dev-Site'), and S3"
-                        + " expects only lowercase letters, digits, hyphens and dots (S3 bucket naming rules); rename"
-                        + " the construct or set bucketName");
+    void anUppercaseIdStillGivesAValidBucketPrefix() {
+        Synthesized s = TestStacks.synthStack("site-name-id", stack -> new StaticSite(stack, "Site"));
+        assertThat(s.resource("aws_s3_bucket", "Site_content_bucket").path("bucket_prefix").asText())
+                .isEqualTo("test-dev-site-");
+    }
+
+    @Test
+    void anExplicitBucketNameBreakingTheRulesIsRejected() {
+        assertRejected("site-name-explicit", stack -> new StaticSite(stack, "site",
+                        StaticSiteProps.builder().bucketName("Test-Site").build()),
+                "app/site: property 'bucketName' is 'Test-Site': expected only lowercase letters, digits,"
+                        + " hyphens and dots (S3 bucket naming rules)");
     }
 
     @Test

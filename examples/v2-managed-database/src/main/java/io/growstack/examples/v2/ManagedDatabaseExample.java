@@ -22,6 +22,8 @@ import io.growstack.network.SubnetTier;
 public final class ManagedDatabaseExample {
     /** The stack name. */
     public static final String STACK = "v2-managed-database";
+    /** The zones of the network: both offer the seed's t2.micro. */
+    public static final java.util.List<String> ZONES = java.util.List.of("ap-northeast-2a", "ap-northeast-2c");
 
     private ManagedDatabaseExample() {
     }
@@ -30,8 +32,11 @@ public final class ManagedDatabaseExample {
     public static void define(App app) {
         GrowStack stack = new GrowStack(app, STACK, GrowStackProps.builder("ap-northeast-2")
                 .project("waba").environment("v2").build());
+        // Zones pinned: the seed's hosts are t2.micro, which ap-northeast-2b does not offer, and the second
+        // zone of a lookup is ap-northeast-2b. (aws ec2 describe-instance-type-offerings --location-type
+        // availability-zone --filters Name=instance-type,Values=t2.micro lists where a type runs.)
         Network network = new Network(stack, "network", NetworkProps.builder()
-                .privateSubnets(false).nat(NatProvider.none()).build());
+                .availabilityZones(ZONES).privateSubnets(false).nat(NatProvider.none()).build());
 
         Server api = new Server(stack, "api", ServerProps.builder(network)
                 .tier(SubnetTier.PUBLIC).instanceType("t2.micro").keyName("waba-v2").build());

@@ -1,8 +1,6 @@
 package io.growstack.examples.v3;
 
 import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.TerraformVariable;
-import com.hashicorp.cdktf.TerraformVariableConfig;
 import io.growstack.cli.Main;
 import io.growstack.compute.ReverseProxy;
 import io.growstack.compute.ReverseProxyProps;
@@ -11,6 +9,7 @@ import io.growstack.compute.ServerProps;
 import io.growstack.core.GrowStack;
 import io.growstack.core.GrowStackProps;
 import io.growstack.core.Output;
+import io.growstack.core.Variable;
 import io.growstack.data.Database;
 import io.growstack.data.DatabaseProps;
 import io.growstack.delivery.Delivery;
@@ -44,13 +43,12 @@ public final class PrivateNetworkExample {
                 .project("waba").environment("v3").build());
         Network network = new Network(stack, "network", NetworkProps.builder()
                 .nat(NatProvider.gateway(NatProvider.GatewayPlacement.SINGLE)).build());
-        TerraformVariable admins = new TerraformVariable(stack, "admin_cidrs", TerraformVariableConfig.builder()
-                .type("list(string)").description("CIDR blocks allowed to SSH to the reverse proxy (the bastion)")
-                .build());
+        // Terraform rejects 0.0.0.0/0, ::/0 and sets covering everything before it plans (the variable's validation).
+        Variable admins = Variable.cidrAllowList(stack, "admin_cidrs", "CIDR blocks allowed to SSH to the reverse proxy (the bastion)");
 
         Server api = new Server(stack, "api", ServerProps.builder(network).instanceType("t2.micro").build());
         ReverseProxy proxy = new ReverseProxy(stack, "proxy", ReverseProxyProps.builder(network)
-                .addUpstream(api, 8080).sshFrom(admins.getListValue()).build());
+                .addUpstream(api, 8080).sshFrom(admins.listRef()).build());
         api.connections().allowFrom(proxy, Port.tcp(22), "SSH through the proxy, the seed's bastion");
 
         Database db = new Database(stack, "db", DatabaseProps.builder(network).build());

@@ -14,6 +14,7 @@ import io.growstack.core.Architecture;
 import io.growstack.core.GrowStack;
 import io.growstack.core.GrowStackProps;
 import io.growstack.core.Output;
+import io.growstack.core.Variable;
 import io.growstack.core.Suppressions;
 import io.growstack.data.Database;
 import io.growstack.data.DatabaseProps;
@@ -50,16 +51,15 @@ public final class HighAvailabilityExample {
         GrowStack stack = new GrowStack(app, STACK, GrowStackProps.builder("ap-northeast-2")
                 .project("waba").environment("prod").build());
         Network network = new Network(stack, "network");
-        TerraformVariable admins = new TerraformVariable(stack, "admin_cidrs", TerraformVariableConfig.builder()
-                .type("list(string)").description("CIDR blocks allowed to SSH to the bastion; [] for SSM only")
-                .build());
+        // Terraform rejects 0.0.0.0/0, ::/0 and sets covering everything before it plans (the variable's validation).
+        Variable admins = Variable.cidrAllowList(stack, "admin_cidrs", "CIDR blocks allowed to SSH to the bastion; [] for SSM only");
         TerraformVariable prometheusSha256 = new TerraformVariable(stack, "prometheus_sha256",
                 TerraformVariableConfig.builder().type("string").description("SHA-256 of prometheus-"
                         + PROMETHEUS_VERSION + ".linux-arm64.tar.gz, copied from the release's sha256sums.txt")
                         .build());
 
         Bastion bastion = new Bastion(stack, "bastion", BastionProps.builder(network)
-                .allowSshFrom(admins.getListValue()).build());
+                .allowSshFrom(admins.listRef()).build());
 
         AutoScaledService api = new AutoScaledService(stack, "api", AutoScaledServiceProps.builder(network)
                 .blueGreen(true).build());
@@ -69,7 +69,7 @@ public final class HighAvailabilityExample {
         Server testServer = new Server(stack, "test-server", ServerProps.builder(network).build());
 
         Database db = new Database(stack, "db", DatabaseProps.builder(network).build());
-        db.connections().allowDefaultPortFrom(api, "MySQL from the API");
+        db.connectService(api, "MySQL from the API");
         db.connections().allowDefaultPortFrom(testServer, "MySQL from the test server");
 
         StaticSite web = new StaticSite(stack, "web");

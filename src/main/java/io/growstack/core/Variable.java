@@ -1,0 +1,89 @@
+package io.growstack.core;
+
+import com.hashicorp.cdktf.TerraformVariable;
+import com.hashicorp.cdktf.TerraformVariableConfig;
+import com.hashicorp.cdktf.TerraformVariableValidationConfig;
+import java.util.List;
+import java.util.Objects;
+import software.constructs.Construct;
+
+/**
+ * A Terraform input variable with no default, made through factories that state its type and the
+ * {@code validation} Terraform applies before it plans, so blocks and examples need no cdktf import.
+ *
+ * <p>Validation runs in {@code terraform plan} itself, which is where a value passed with
+ * {@code -var} or {@code TF_VAR_*} is first known; the Java-side checks of blocks cannot see it.
+ */
+public final class Variable {
+    /**
+     * True when every block of the allow-list is a valid CIDR block.
+     * Terraform's cidrhost: https://developer.hashicorp.com/terraform/language/functions/cidrhost
+     */
+    static final String VALID_CIDRS = "alltrue([for c in var.%1$s : can(cidrhost(c, 0))])";
+    /**
+     * True when the IPv4 blocks together hold fewer addresses than the IPv4 space and the IPv6 blocks
+     * fewer than the IPv6 space. Overlaps only raise the sum, so a true result proves the set does not
+     * cover everything: {@code 0.0.0.0/0}, {@code ::/0} and {@code ["0.0.0.0/1", "128.0.0.0/1"]} all fail.
+     * {@code sum} of an empty list is an error, hence the leading 0.
+     */
+    static final String NOT_EVERYONE = "try(sum(concat([0], [for c in var.%1$s : pow(2, 32 - tonumber(split(\"/\", c)[1]))"
+            + " if length(regexall(\":\", c)) == 0])) < pow(2, 32) && sum(concat([0], [for c in var.%1$s :"
+            + " pow(2, 128 - tonumber(split(\"/\", c)[1])) if length(regexall(\":\", c)) > 0])) < pow(2, 128), false)";
+
+    private final String name;
+    private final TerraformVariable variable;
+
+    private Variable(Construct scope, String name, TerraformVariableConfig config) {
+        this.name = name;
+        this.variable = new TerraformVariable(scope, name, config);
+        variable.overrideLogicalId(name);
+    }
+
+    /**
+     * A {@code list(string)} of CIDR blocks allowed to reach something (SSH, an admin port). Its
+     * validation rejects invalid blocks and any set that covers the whole IPv4 or IPv6 space
+     * ({@code 0.0.0.0/0}, {@code ::/0}, or halves that add up to it); {@code []} is allowed.
+     */
+    public static Variable cidrAllowList(Construct scope, String name, String description) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        return new Variable(scope, name, TerraformVariableConfig.builder().type("list(string)").description(description)
+                .validation(List.of(
+                        TerraformVariableValidationConfig.builder().condition("${" + VALID_CIDRS.formatted(name) + "}")
+                                .errorMessage("Each entry of " + name + " must be a CIDR block such as 203.0.113.7/32.")
+                                .build(),
+                        TerraformVariableValidationConfig.builder().condition("${" + NOT_EVERYONE.formatted(name) + "}")
+                                .errorMessage(name + " must not allow everyone: no 0.0.0.0/0 or ::/0, and no set of"
+                                        + " blocks that together cover the whole address space. Use [] for none.")
+                                .build()))
+                .build());
+    }
+
+    /** A 12-digit AWS account id, for ARNs of account-level resources another stack created. */
+    public static Variable accountId(Construct scope, String name, String description) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        return new Variable(scope, name, TerraformVariableConfig.builder().type("string").description(description)
+                .validation(List.of(TerraformVariableValidationConfig.builder()
+                        .condition("${can(regex(\"^[0-9]{12}$\", var." + name + "))}")
+                        .errorMessage(name + " must be a 12-digit AWS account id.").build()))
+                .build());
+    }
+
+    /** The variable's name ({@code -var NAME=...}, {@code TF_VAR_NAME}). */
+    public String name() {
+        return name;
+    }
+
+    /** A reference to the value, for example {@code ${var.account_id}}. */
+    public String ref() {
+        return "${var." + name + "}";
+    }
+
+    /** The value as a list, for list-typed variables; blocks recognise it as a reference. */
+    public List<String> listRef() {
+        return variable.getListValue();
+    }
+}
