@@ -6,6 +6,7 @@ import io.growstack.aws.LaunchTemplate;
 import io.growstack.aws.Lb;
 import io.growstack.aws.LbListener;
 import io.growstack.aws.LbTargetGroup;
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.AwsNames;
 import io.growstack.core.Local;
 import io.growstack.core.GrowStack;
@@ -314,7 +315,7 @@ public class AutoScaledService extends Construct implements IConnectable, IGrant
         if (userDataLocal == null && !Tokens.containsReference(userData)) {
             return Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
         }
-        String path = getNode().getPath();
+        String path = ConstructPaths.path(this);
         int slash = path.indexOf('/');
         String localName = (slash < 0 ? "" : path.substring(slash + 1).replace('/', '_') + "_") + "user-data";
         if (userDataLocal == null) {

@@ -1,5 +1,6 @@
 package io.growstack.compute;
 
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.Cidr;
 import io.growstack.core.CidrSet;
 import io.growstack.core.Ids;
@@ -71,7 +72,7 @@ public class ReverseProxy extends Construct implements IConnectable {
         super(Ids.check(scope, id, props), id);
         InstanceType type = Images.type(this, "instanceType", props.instanceType);
         Images.checkArchitecture(this, "ami", type, props.ami);
-        this.nginx = nginx(props).build(getNode().getPath());
+        this.nginx = nginx(props).build(ConstructPaths.path(this));
         checkSshFrom(props);
 
         ServerProps.Builder host = ServerProps.builder(props.network)

@@ -107,7 +107,7 @@ public class GrowStack extends TerraformStack {
     // Context keys let a project pin zones and images in cdktf.json (or a test in App's context),
     // which keeps plans offline and hosts fixed without touching the program.
     private java.util.List<String> readKnownZones() {
-        Object zones = getNode().tryGetContext(CONTEXT_KNOWN_ZONES);
+        Object zones = LogicalIds.node(this).tryGetContext(CONTEXT_KNOWN_ZONES);
         if (zones == null) {
             return java.util.List.of();
         }
@@ -153,7 +153,7 @@ public class GrowStack extends TerraformStack {
     }
 
     private java.util.List<String> readPinnedZones() {
-        Object zones = getNode().tryGetContext(CONTEXT_ZONES);
+        Object zones = LogicalIds.node(this).tryGetContext(CONTEXT_ZONES);
         if (zones == null) {
             return java.util.List.of();
         }
@@ -165,7 +165,7 @@ public class GrowStack extends TerraformStack {
     }
 
     private void readPinnedAmis() {
-        Object amis = getNode().tryGetContext(CONTEXT_AMIS);
+        Object amis = LogicalIds.node(this).tryGetContext(CONTEXT_AMIS);
         if (amis == null) {
             return;
         }

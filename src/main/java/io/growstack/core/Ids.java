@@ -44,7 +44,7 @@ public final class Ids {
             throw new ValidationException(join(scope.getNode().getPath(), id), "id", id,
                     "expected an id starting with a letter or '_' (Terraform names its resources after it)");
         }
-        if (scope.getNode().tryFindChild(id) != null) {
+        if (LogicalIds.node(scope).tryFindChild(id) != null) {
             String parent = scope.getNode().getPath();
             throw new ValidationException(join(parent, id), "id", id,
                     "expected an id not yet used under " + (parent.isEmpty() ? "the app" : parent)

@@ -1,21 +1,24 @@
 package io.growstack.core;
 
-import com.hashicorp.cdktf.TerraformLocal;
+import java.util.Objects;
 import software.constructs.Construct;
 
 /**
  * A Terraform local value ({@code locals { name = expression }}) with an explicit name, for values
  * built from references that a literal field cannot hold (a JSON string there is a template).
+ * Rendered by the stack's one element, like {@link Resource}.
  */
 public final class Local {
     private final String name;
-    private final TerraformLocal local;
+    private Object expression;
 
     /** The local {@code name} with {@code expression}, created as construct {@code id} under {@code scope}. */
     public Local(Construct scope, String id, String name, Object expression) {
-        this.name = name;
-        this.local = new TerraformLocal(scope, id, expression);
-        local.overrideLogicalId(name);
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(id, "id");
+        this.name = Objects.requireNonNull(name, "name");
+        this.expression = Objects.requireNonNull(expression, "expression");
+        GrowStack.of(scope).elements().register(this, LogicalIds.path(scope, id));
     }
 
     /** The local's name. */
@@ -30,6 +33,10 @@ public final class Local {
 
     /** Replaces the expression (before synth). */
     public void setExpression(Object expression) {
-        local.setExpression(expression);
+        this.expression = Objects.requireNonNull(expression, "expression");
+    }
+
+    Object expression() {
+        return expression;
     }
 }

@@ -41,7 +41,7 @@ final class LogicalIds {
     }
 
     // Each getNode() is two round trips (the node, then its class's name): ask once per scope.
-    private static Node node(IConstruct scope) {
+    static Node node(IConstruct scope) {
         return NODES.computeIfAbsent(scope, IConstruct::getNode);
     }
 

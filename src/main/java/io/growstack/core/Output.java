@@ -1,12 +1,14 @@
 package io.growstack.core;
 
-import com.hashicorp.cdktf.TerraformOutput;
-import com.hashicorp.cdktf.TerraformOutputConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import software.constructs.Construct;
 
 /**
  * A Terraform output of the stack that contains {@code scope}. Blocks make their outputs through this
- * type so cdktf stays inside core.
+ * type so cdktf stays inside core; like {@link Resource}, an output is a plain value rendered by the
+ * stack's one element (with the same {@code "//"} metadata cdktf writes for its own outputs).
  *
  * <p>The output's name is given explicitly ({@code terraform output NAME} is a contract users script
  * against) or derived from the construct path like resource names ({@code web/domain} →
@@ -14,24 +16,48 @@ import software.constructs.Construct;
  */
 public final class Output {
     private final String name;
+    private final String path;
+    private final Object value;
+    private final String description;
+    private final boolean sensitive;
 
     /** An output {@code id} under {@code scope}, named after its construct path. */
     public Output(Construct scope, String id, Object value, String description) {
-        this(scope, id, LogicalIds.of(scope, id).replace('-', '_'), value, description, false);
+        this(scope, id, LogicalIds.of(Objects.requireNonNull(scope, "scope"), Objects.requireNonNull(id, "id"))
+                .replace('-', '_'), value, description, false);
     }
 
     /** An output with an explicit Terraform name; {@code sensitive} hides its value in plan output. */
     public Output(Construct scope, String id, String name, Object value, String description, boolean sensitive) {
-        this.name = name;
-        TerraformOutputConfig.Builder config = TerraformOutputConfig.builder().value(value).description(description);
-        if (sensitive) {
-            config.sensitive(true);
-        }
-        new TerraformOutput(scope, id, config.build()).overrideLogicalId(name);
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(id, "id");
+        this.name = Objects.requireNonNull(name, "name");
+        this.path = LogicalIds.path(scope, id);
+        this.value = Objects.requireNonNull(value, "value");
+        this.description = description;
+        this.sensitive = sensitive;
+        GrowStack.of(scope).elements().register(this);
     }
 
     /** The output's Terraform name, as {@code terraform output NAME} takes it. */
     public String name() {
         return name;
+    }
+
+    /** The construct path the output was created at. */
+    public String path() {
+        return path;
+    }
+
+    Map<String, Object> render() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("value", value);
+        if (description != null) {
+            body.put("description", description);
+        }
+        if (sensitive) {
+            body.put("sensitive", true);
+        }
+        return body;
     }
 }

@@ -23,6 +23,8 @@ final class StackElements extends TerraformElement {
 
     private final List<Resource> resources = new ArrayList<>();
     private final List<DataSource> dataSources = new ArrayList<>();
+    private final List<Output> outputs = new ArrayList<>();
+    private final Map<String, Local> locals = new LinkedHashMap<>();
     private final Map<String, String> pathByAddress = new HashMap<>();
     private final Map<String, String> addressByPath = new HashMap<>();
 
@@ -38,6 +40,16 @@ final class StackElements extends TerraformElement {
     void register(DataSource dataSource) {
         claim(dataSource.address(), dataSource.path());
         dataSources.add(dataSource);
+    }
+
+    void register(Output output) {
+        claim("output." + output.name(), output.path());
+        outputs.add(output);
+    }
+
+    void register(Local local, String path) {
+        claim("local." + local.name(), path);
+        locals.put(local.name(), local);
     }
 
     private void claim(String address, String path) {
@@ -97,6 +109,22 @@ final class StackElements extends TerraformElement {
             }
             tf.put("data", byType);
         }
+        if (!outputs.isEmpty()) {
+            Map<String, Object> rendered = new LinkedHashMap<>();
+            Map<String, Object> byPath = new LinkedHashMap<>();
+            for (Output output : outputs) {
+                rendered.put(output.name(), output.render());
+                nest(byPath, output.path().split("/"), output.name());
+            }
+            tf.put("output", rendered);
+            // cdktf lists each output's construct path in the stack's comment; keep writing what it wrote.
+            tf.put("//", Map.of("outputs", byPath));
+        }
+        if (!locals.isEmpty()) {
+            Map<String, Object> rendered = new LinkedHashMap<>();
+            locals.forEach((name, local) -> rendered.put(name, local.expression()));
+            tf.put("locals", rendered);
+        }
         return tf;
     }
 
@@ -115,6 +143,15 @@ final class StackElements extends TerraformElement {
             }
         }
         return overridden.isEmpty() ? Map.of() : Map.of("overrides", overridden);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void nest(Map<String, Object> into, String[] parts, String leaf) {
+        Map<String, Object> current = into;
+        for (int i = 0; i < parts.length - 1; i++) {
+            current = (Map<String, Object>) current.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
+        }
+        current.put(parts[parts.length - 1], leaf);
     }
 
     /** Adds cdktf's per-element {@code "//"} metadata (path and unique id) to a rendered body. */

@@ -6,6 +6,7 @@ import io.growstack.aws.ElasticacheUser;
 import io.growstack.aws.ElasticacheUserGroup;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.SsmParameter;
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.PolicyStatement;
@@ -190,7 +191,7 @@ public class Cache extends Construct implements IConnectable {
     public <T extends IConnectable & IGrantable> Resource connectService(T service, String description) {
         java.util.Objects.requireNonNull(service, "service");
         connections.allowDefaultPortFrom(service, description);
-        String label = ((Construct) service).getNode().getId();
+        String label = ConstructPaths.id((Construct) service);
         if (settings.isEmpty()) {
             publishSettings();
         }
@@ -209,7 +210,7 @@ public class Cache extends Construct implements IConnectable {
     /** The SSM path of the settings {@link #connectService} publishes: {@code /<project>/<env>/<id>}. */
     public String settingsPath() {
         GrowStack stack = GrowStack.of(this);
-        return "/" + stack.naming().project() + "/" + stack.naming().environment() + "/" + getNode().getId();
+        return "/" + stack.naming().project() + "/" + stack.naming().environment() + "/" + ConstructPaths.id(this);
     }
 
     // host, port, the IAM user and TLS: what a client needs besides its role's credentials.

@@ -5,6 +5,7 @@ import io.growstack.aws.DbParameterGroup;
 import io.growstack.aws.DbSubnetGroup;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.SsmParameter;
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.PolicyStatement;
@@ -261,7 +262,7 @@ public class Database extends Construct implements IConnectable {
         // dirname() of a parameter's ARN is the ARN of its path, which GetParametersByPath is
         // authorized on; Spring Cloud AWS's aws-parameterstore import reads a path that way.
         String pathArn = "${dirname(" + first.address() + ".arn)}";
-        String label = ((Construct) service).getNode().getId();
+        String label = ConstructPaths.id((Construct) service);
         String policy = PolicyStatement.document(List.of(
                 PolicyStatement.allow("ReadDatabaseSettings", List.of("ssm:GetParametersByPath"), List.of(pathArn)),
                 PolicyStatement.allow("ReadDatabaseSetting", List.of("ssm:GetParameter", "ssm:GetParameters"),
@@ -276,7 +277,7 @@ public class Database extends Construct implements IConnectable {
     /** The SSM path of the settings {@link #connectService} publishes: {@code /<project>/<env>/<id>}. */
     public String settingsPath() {
         GrowStack stack = GrowStack.of(this);
-        return "/" + stack.naming().project() + "/" + stack.naming().environment() + "/" + getNode().getId();
+        return "/" + stack.naming().project() + "/" + stack.naming().environment() + "/" + ConstructPaths.id(this);
     }
 
     private void publishSettings() {

@@ -9,6 +9,7 @@ import io.growstack.aws.Instance;
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.Architecture;
 import io.growstack.core.AwsNames;
 import io.growstack.core.GrowStack;
@@ -92,7 +93,7 @@ public class Delivery extends Construct {
         super(Ids.check(scope, id, props), id);
         GrowStack stack = GrowStack.of(this);
         this.target = props.target;
-        String path = getNode().getPath();
+        String path = ConstructPaths.path(this);
         this.name = path.substring(path.indexOf('/') + 1).replace('/', '-');
         this.applicationName = stack.naming().name(name);
         this.deploymentGroupName = applicationName;
@@ -182,7 +183,7 @@ public class Delivery extends Construct {
         switch (target.style()) {
             case BLUE_GREEN -> {
                 if (!service.isBlueGreen()) {
-                    throw ValidationException.of(this, "target", "blueGreen(" + service.getNode().getPath() + ")",
+                    throw ValidationException.of(this, "target", "blueGreen(" + ConstructPaths.path(service) + ")",
                             "expected a service built with AutoScaledServiceProps.builder(...).blueGreen(true):"
                                     + " blue/green needs its two Terraform-owned groups");
                 }
@@ -190,7 +191,7 @@ public class Delivery extends Construct {
             case IN_PLACE, BLUE_GREEN_COPY_GROUP -> {
                 if (service != null && service.isBlueGreen()) {
                     throw ValidationException.of(this, "target", target.style().name().toLowerCase()
-                                    + "(" + service.getNode().getPath() + ")",
+                                    + "(" + ConstructPaths.path(service) + ")",
                             "expected DeliveryTarget.blueGreen(service) for a service built with blueGreen(true)");
                 }
             }
@@ -213,8 +214,8 @@ public class Delivery extends Construct {
                     + " digits or hyphens starting with a letter (the systemd unit and user on the hosts)");
         }
         // Without serviceName the construct id is the service name: blame the id the user chose.
-        if (props.serviceName == null && !SERVICE_NAME.matcher(getNode().getId()).matches()) {
-            throw ValidationException.of(this, "id", getNode().getId(), "expected 1-32 lowercase letters, digits or"
+        if (props.serviceName == null && !SERVICE_NAME.matcher(ConstructPaths.id(this)).matches()) {
+            throw ValidationException.of(this, "id", ConstructPaths.id(this), "expected 1-32 lowercase letters, digits or"
                     + " hyphens starting with a letter, because the id is the service name (the systemd unit and user"
                     + " on the hosts) unless serviceName(...) is set; rename the construct or set serviceName");
         }

@@ -4,6 +4,7 @@ import io.growstack.aws.IamOpenidConnectProvider;
 import io.growstack.aws.IamRole;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.IamRolePolicyAttachment;
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.Json;
@@ -84,7 +85,7 @@ public class GitHubOidc extends Construct {
             throw ValidationException.of(this, "planRole", true,
                     "expected a deploy subject with a literal repository (not a wildcard) to trust its pull requests");
         }
-        String path = getNode().getPath();
+        String path = ConstructPaths.path(this);
         String base = stack.naming().name(path.substring(path.indexOf('/') + 1).replace('/', '-'));
         this.deployRoleName = base + "-deploy";
         if ((base + "-plan").length() > MAX_ROLE_NAME_LENGTH || deployRoleName.length() > MAX_ROLE_NAME_LENGTH) {

@@ -6,6 +6,7 @@ import io.growstack.aws.KmsKey;
 import io.growstack.aws.KmsKeyPolicy;
 import io.growstack.aws.SnsTopic;
 import io.growstack.aws.SnsTopicSubscription;
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.Local;
@@ -150,7 +151,7 @@ public final class Alarms extends Construct {
 
     // Local names are stack-wide: the construct path below the stack keeps two blocks' locals apart.
     private static String localName(Construct scope, String name) {
-        String path = scope.getNode().getPath();
+        String path = ConstructPaths.path(scope);
         int slash = path.indexOf('/');
         return (slash < 0 ? "" : path.substring(slash + 1).replace('/', '_') + "_") + name;
     }

@@ -5,6 +5,7 @@ import io.growstack.compute.Bastion;
 import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.Ami;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
@@ -110,7 +111,7 @@ public class Monitoring extends Construct implements IConnectable {
         checkReleases(props, type);
         checkStorage(props);
         checkAlarms(props);
-        this.jobName = props.jobName != null ? props.jobName : props.service.getNode().getId();
+        this.jobName = props.jobName != null ? props.jobName : ConstructPaths.id(props.service);
         if (!JOB.matcher(jobName).matches()) {
             throw ValidationException.of(this, "jobName", jobName,
                     "expected 1-63 letters, digits, '_', '.' or '-' starting with a letter or digit");
@@ -168,7 +169,7 @@ public class Monitoring extends Construct implements IConnectable {
         connections.allowFrom(props.bastion, Port.tcp(PROMETHEUS_PORT), "Prometheus from the bastion (SSH/SSM tunnel)");
         props.service.allowManagementFrom(this);
 
-        this.alarms = props.alarms ? new Alarms(this, "alarms", stack.naming().name(props.service.getNode().getId()),
+        this.alarms = props.alarms ? new Alarms(this, "alarms", stack.naming().name(ConstructPaths.id(props.service)),
                 groupNames, props.service.alb().attr("arn_suffix"), props.alarmEmails, props.cpuAlarmThresholdPercent,
                 props.http5xxAlarmThreshold) : null;
 
@@ -291,7 +292,7 @@ public class Monitoring extends Construct implements IConnectable {
     }
 
     private String outputPrefix() {
-        String path = getNode().getPath();
+        String path = ConstructPaths.path(this);
         int slash = path.indexOf('/');
         return (slash < 0 ? path : path.substring(slash + 1)).replace('/', '_');
     }

@@ -8,6 +8,7 @@ import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.LaunchTemplate;
 import io.growstack.aws.NetworkInterface;
 import io.growstack.aws.Route;
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.GrowStack;
 import io.growstack.core.InstanceType;
 import io.growstack.core.Local;
@@ -157,7 +158,7 @@ final class SelfHealingNat extends NatProvider {
 
         String userData = NatInstanceUserData.staticInterfaceTemplate(
                 new NatInstanceUserData.Settings(eni.attr("id"), eni.attr("mac_address"), watch));
-        String path = scope.getNode().getPath();
+        String path = ConstructPaths.path(scope);
         int slash = path.indexOf('/');
         String localName = (slash < 0 ? "" : path.substring(slash + 1).replace('/', '_') + "_")
                 + "nat-user-data" + suffix;

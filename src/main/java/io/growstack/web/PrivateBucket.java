@@ -7,6 +7,7 @@ import io.growstack.aws.S3BucketPolicy;
 import io.growstack.aws.S3BucketPublicAccessBlock;
 import io.growstack.aws.S3BucketServerSideEncryptionConfiguration;
 import io.growstack.aws.S3BucketVersioning;
+import io.growstack.core.ConstructPaths;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.Json;
@@ -210,7 +211,7 @@ public class PrivateBucket extends Construct {
         if (Tokens.containsReference(name)) {
             return;
         }
-        String path = block.getNode().getPath();
+        String path = ConstructPaths.path(block);
         Map<String, String> claimed = CLAIMED.computeIfAbsent(block.getNode().getRoot(), r -> new java.util.HashMap<>());
         String owner = claimed.putIfAbsent(name, path);
         // A StaticSite claims its name and then builds its PrivateBucket child with it.
