@@ -63,8 +63,7 @@ public class DataSource implements ITerraformDependable {
 
     /** Overrides the rendered JSON with cdktf's semantics, as {@link Resource#addOverride} does. */
     public void addOverride(String path, Object value) {
-        Objects.requireNonNull(path, "path");
-        overrides.add(path, value);
+        overrides.add(this.path, path, value);
     }
 
     /** The address, for cdktf's {@code depends_on}. */

@@ -23,8 +23,14 @@ final class Overrides {
         return List.copyOf(raw.keySet());
     }
 
+    /** Adds an override at {@code path} of the element created at construct path {@code owner}. */
     @SuppressWarnings("unchecked")
-    void add(String path, Object value) {
+    void add(String owner, String path, Object value) {
+        java.util.Objects.requireNonNull(path, "path");
+        if (path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+            throw new ValidationException(owner, "override path", path,
+                    "expected dot-separated keys such as lifecycle.prevent_destroy");
+        }
         String[] parts = path.split("\\.", -1);
         Map<String, Object> current = raw;
         for (int i = 0; i < parts.length - 1; i++) {

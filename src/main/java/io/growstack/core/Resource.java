@@ -131,12 +131,7 @@ public class Resource implements ITerraformDependable {
      * {@code null} deletes the key. Applied after the arguments and meta-arguments are rendered.
      */
     public void addOverride(String path, Object value) {
-        Objects.requireNonNull(path, "path");
-        if (path.isEmpty() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
-            throw new ValidationException(this.path, "override path", path,
-                    "expected dot-separated keys such as lifecycle.prevent_destroy");
-        }
-        overrides.add(path, value);
+        overrides.add(this.path, path, value);
     }
 
     /** The address, for cdktf's {@code depends_on} on users' own resources. */
