@@ -159,6 +159,7 @@ public class AutoScaledService extends Construct implements IConnectable, IGrant
     /** Creates the service; throws {@link ValidationException} for bad settings, before creating anything. */
     public AutoScaledService(Construct scope, String id, AutoScaledServiceProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         String name = checkName(stack.naming().prefix(), id);
         this.type = Images.type(this, "instanceType", props.instanceType);

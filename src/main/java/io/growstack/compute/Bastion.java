@@ -32,6 +32,7 @@ public class Bastion extends Construct implements IConnectable {
     /** Creates the bastion; throws {@link ValidationException} for bad settings. */
     public Bastion(Construct scope, String id, BastionProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         this.keyName = props.keyName;
         for (String cidr : props.sshCidrs) {
             if (Tokens.containsReference(cidr)) {

@@ -30,6 +30,7 @@ public final class InstanceRole extends Construct {
     /** A role named {@code <project>-<env>-<name>} with its instance profile. */
     public InstanceRole(Construct scope, String id, String name, boolean ssmSessionManager) {
         super(Ids.check(scope, id), id);
+        Ids.created(this);
         this.stack = GrowStack.of(this);
         String roleName = AwsNames.iam(scope, "id", stack.naming().name(name));
         String trust = PolicyStatement.document(List.of(PolicyStatement.trustService("Ec2AssumeRole", "ec2.amazonaws.com")));

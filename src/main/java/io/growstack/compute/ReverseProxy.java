@@ -70,6 +70,7 @@ public class ReverseProxy extends Construct implements IConnectable {
     /** Creates the proxy; throws {@link ValidationException} for bad settings, before creating anything. */
     public ReverseProxy(Construct scope, String id, ReverseProxyProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         InstanceType type = Images.type(this, "instanceType", props.instanceType);
         Images.checkArchitecture(this, "ami", type, props.ami);
         this.nginx = nginx(props).build(ConstructPaths.path(this));

@@ -39,6 +39,7 @@ public class Server extends Construct implements IConnectable, IGrantable {
     /** Creates the server; throws {@link ValidationException} for bad settings. */
     public Server(Construct scope, String id, ServerProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         this.type = Images.type(this, "instanceType", props.instanceType);
         Images.checkArchitecture(this, "ami", type, props.ami);

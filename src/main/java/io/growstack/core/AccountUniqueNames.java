@@ -83,6 +83,7 @@ public final class AccountUniqueNames {
 
     /** Checks the stacks cdktf wrote under {@code outDir/stacks}; throws {@link ValidationException} on a duplicate. */
     public static void check(Path outDir) {
+        Args.notNull(outDir, "outDir");
         Path stacksDir = outDir.resolve("stacks");
         if (!Files.isDirectory(stacksDir)) {
             return;
@@ -103,6 +104,7 @@ public final class AccountUniqueNames {
 
     /** Checks synthesized stacks keyed by stack name; throws {@link ValidationException} on a duplicate. */
     public static void check(Map<String, JsonNode> stacks) {
+        Args.notNull(stacks, "stacks");
         Map<String, Claim> seen = new HashMap<>();
         for (Map.Entry<String, JsonNode> stack : stacks.entrySet()) {
             for (Claim claim : claims(stack.getKey(), stack.getValue())) {
@@ -135,6 +137,8 @@ public final class AccountUniqueNames {
 
     private static List<Claim> claims(String stackName, JsonNode stack) {
         Map<String, String> regions = providerRegions(stack);
+        // Stacks that name their account (GrowStackProps.accountId) only meet stacks of that account.
+        String account = stack.path("provider").path("aws").path(0).path("allowed_account_ids").path(0).asText("");
         List<Claim> claims = new ArrayList<>();
         for (Kind kind : KINDS) {
             stack.path("resource").path(kind.type()).fields().forEachRemaining(entry -> {
@@ -151,7 +155,8 @@ public final class AccountUniqueNames {
                     case REGION -> region;
                 };
                 // Several kinds share one namespace (an RDS snapshot name is checked against other snapshots only).
-                String key = kind.type() + "." + kind.argument() + "|" + scope + "|" + value.asText();
+                String key = kind.type() + "." + kind.argument() + "|" + (kind.scope() == Scope.GLOBAL ? "" : account)
+                        + "|" + scope + "|" + value.asText();
                 String path = resource.path("//").path("metadata").path("path")
                         .asText(stackName + "/" + kind.type() + "." + entry.getKey());
                 claims.add(new Claim(kind, key, value.asText(), path));

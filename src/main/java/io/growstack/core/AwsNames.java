@@ -26,6 +26,8 @@ public final class AwsNames {
 
     /** Checks an IAM role, instance profile or policy name and returns it. */
     public static String iam(Construct scope, String property, String name) {
+        Args.notNull(scope, "scope");
+        Args.notNull(name, property == null ? "name" : property);
         if (Tokens.containsReference(name)) {
             return name;
         }
@@ -39,6 +41,8 @@ public final class AwsNames {
 
     /** Checks a load balancer name (the stricter rule, also used for target groups) and returns it. */
     public static String loadBalancer(Construct scope, String property, String name) {
+        Args.notNull(scope, "scope");
+        Args.notNull(name, property == null ? "name" : property);
         if (Tokens.containsReference(name)) {
             return name;
         }

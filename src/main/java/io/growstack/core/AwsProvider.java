@@ -27,8 +27,10 @@ public final class AwsProvider extends TerraformProvider {
     private final String region;
     private final String alias;
     private final Map<String, String> defaultTags;
+    private final String accountId;
 
-    AwsProvider(Construct scope, String id, String region, String alias, Map<String, String> defaultTags) {
+    AwsProvider(Construct scope, String id, String region, String alias, Map<String, String> defaultTags,
+                String accountId) {
         super(scope, id, TerraformProviderConfig.builder()
                 .terraformResourceType("aws")
                 .terraformProviderSource(SOURCE)
@@ -40,6 +42,7 @@ public final class AwsProvider extends TerraformProvider {
         this.region = region;
         this.alias = alias;
         this.defaultTags = new TreeMap<>(defaultTags);
+        this.accountId = accountId;
     }
 
     /** The region this provider configuration manages. */
@@ -59,6 +62,9 @@ public final class AwsProvider extends TerraformProvider {
         attributes.put("region", region);
         if (alias != null) {
             attributes.put("alias", alias);
+        }
+        if (accountId != null) {
+            attributes.put("allowed_account_ids", List.of(accountId));
         }
         if (!defaultTags.isEmpty()) {
             attributes.put("default_tags", List.of(Map.of("tags", defaultTags)));

@@ -2,7 +2,6 @@ package io.growstack.core;
 
 import com.hashicorp.cdktf.TerraformRemoteState;
 import java.util.Map;
-import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 import software.constructs.Construct;
@@ -29,9 +28,9 @@ public final class CrossStack {
      * {@code consumer}; in the resource's own stack it is simply {@link Resource#attr(String)}.
      */
     public static synchronized String reference(Resource resource, String attribute, Construct consumer) {
-        Objects.requireNonNull(resource, "resource");
-        Objects.requireNonNull(attribute, "attribute");
-        GrowStack to = GrowStack.of(Objects.requireNonNull(consumer, "consumer"));
+        Args.notNull(resource, "resource");
+        Args.notNull(attribute, "attribute");
+        GrowStack to = GrowStack.of(Args.notNull(consumer, "consumer"));
         GrowStack from = resource.stack();
         if (to == from) {
             return resource.attr(attribute);

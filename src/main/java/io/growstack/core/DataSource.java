@@ -2,7 +2,6 @@ package io.growstack.core;
 
 import com.hashicorp.cdktf.ITerraformDependable;
 import java.util.Map;
-import java.util.Objects;
 import software.constructs.Construct;
 
 /**
@@ -21,9 +20,9 @@ public class DataSource implements ITerraformDependable {
 
     /** Creates the data source {@code id} under {@code scope}. */
     public DataSource(Construct scope, String id, DataSourceArgs args) {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(id, "id");
-        this.args = Objects.requireNonNull(args, "args");
+        Args.notNull(scope, "scope");
+        Args.notNull(id, "id");
+        this.args = Args.notNull(args, "args");
         this.stack = GrowStack.of(scope);
         this.path = LogicalIds.path(scope, id);
         this.address = "data." + args.terraformType() + "." + LogicalIds.of(scope, id);

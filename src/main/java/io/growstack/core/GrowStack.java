@@ -43,6 +43,7 @@ public class GrowStack extends TerraformStack {
     // DynamoDB table names: 3-255 of a-z, A-Z, 0-9, '_', '-', '.' (DynamoDB Developer Guide, "Naming rules").
     private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
 
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
     private static final Pattern ZONE = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z]");
 
@@ -59,6 +60,7 @@ public class GrowStack extends TerraformStack {
     /** Creates the stack {@code id} in {@code scope} (usually a cdktf {@code App}). */
     public GrowStack(Construct scope, String id, GrowStackProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         this.elements = new StackElements(this);
         this.extraZones = readKnownZones();
         this.region = checkRegion(this, "region", props.region());
@@ -89,7 +91,11 @@ public class GrowStack extends TerraformStack {
         tags.putAll(props.tags());
         this.defaultTags = java.util.Collections.unmodifiableMap(tags);
 
-        this.provider = new AwsProvider(this, "aws", region, null, tags);
+        String accountId = props.accountId();
+        if (accountId != null && !ACCOUNT_ID.matcher(accountId).matches()) {
+            throw ValidationException.of(this, "accountId", accountId, "expected an AWS account id: 12 digits");
+        }
+        this.provider = new AwsProvider(this, "aws", region, null, tags, accountId);
         for (String extra : props.additionalRegions()) {
             checkRegion(this, "additionalRegions", extra);
             if (extra.equals(region) || additionalProviders.containsKey(extra)) {
@@ -97,7 +103,7 @@ public class GrowStack extends TerraformStack {
                         "expected each additional region once and different from the stack region " + region);
             }
             String alias = extra.replace('-', '_');
-            additionalProviders.put(extra, new AwsProvider(this, "aws_" + alias, extra, alias, tags));
+            additionalProviders.put(extra, new AwsProvider(this, "aws_" + alias, extra, alias, tags, accountId));
         }
         configureBackend(id, props.backend());
         this.pinnedZones = readPinnedZones();

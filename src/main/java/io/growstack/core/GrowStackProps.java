@@ -18,6 +18,7 @@ public final class GrowStackProps {
     private final List<String> additionalRegions;
     private final Map<String, String> tags;
     private final StateBackend backend;
+    private final String accountId;
 
     private GrowStackProps(Builder builder) {
         this.region = builder.region;
@@ -26,6 +27,7 @@ public final class GrowStackProps {
         this.additionalRegions = List.copyOf(builder.additionalRegions);
         this.tags = Map.copyOf(builder.tags);
         this.backend = builder.backend;
+        this.accountId = builder.accountId;
     }
 
     /** A builder for a stack in {@code region}, for example {@code ap-northeast-2}. */
@@ -36,7 +38,12 @@ public final class GrowStackProps {
     /** A builder with these settings. */
     public Builder toBuilder() {
         return new Builder().region(region).project(project).environment(environment)
-                .additionalRegions(additionalRegions).tags(tags).backend(backend);
+                .additionalRegions(additionalRegions).tags(tags).backend(backend).accountId(accountId);
+    }
+
+    /** The one AWS account the stack may be applied to, or {@code null} for any. */
+    public String accountId() {
+        return accountId;
     }
 
     /** The AWS region of the default provider. */
@@ -76,6 +83,7 @@ public final class GrowStackProps {
         private String environment = DEFAULT_ENVIRONMENT;
         private List<String> additionalRegions = List.of();
         private final Map<String, String> tags = new TreeMap<>();
+        private String accountId;
         private StateBackend backend = StateBackend.local();
 
         private Builder() {
@@ -121,6 +129,16 @@ public final class GrowStackProps {
         /** Where state lives. Default: local state in the project root. */
         public Builder backend(StateBackend backend) {
             this.backend = Objects.requireNonNull(backend, "backend must not be null");
+            return this;
+        }
+
+        /**
+         * The AWS account (12 digits) the stack belongs to. The provider then refuses credentials of any
+         * other account ({@code allowed_account_ids}), and synth's check of account-unique names lets
+         * stacks of different accounts repeat a name. Default: none (stacks of an app share one account).
+         */
+        public Builder accountId(String accountId) {
+            this.accountId = accountId;
             return this;
         }
 

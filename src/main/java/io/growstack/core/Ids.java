@@ -14,6 +14,9 @@ import software.constructs.Construct;
  */
 public final class Ids {
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+    // Set by check(...) inside a block's super(...) call and taken by created(this) right after it;
+    // nothing else creates a growstack construct in between.
+    private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
     private Ids() {
     }
 
@@ -50,7 +53,25 @@ public final class Ids {
                     "expected an id not yet used under " + (parent.isEmpty() ? "the app" : parent)
                             + ": a construct '" + id + "' is already there");
         }
+        PENDING.set(new Pending(join(LogicalIds.scopePath(scope), id), LogicalIds.stackOf(scope)));
         return scope;
+    }
+
+    /**
+     * Called by a block right after {@code super(Ids.check(scope, id, ...), id)}: the path and stack
+     * of the construct just created are known from {@code check}, so nobody asks cdktf's Node process
+     * for them again (four round trips per block otherwise).
+     */
+    public static void created(Construct construct) {
+        Pending pending = PENDING.get();
+        PENDING.remove();
+        if (pending != null) {
+            LogicalIds.remember(construct, pending.path(),
+                    construct instanceof GrowStack stack ? stack : pending.stack());
+        }
+    }
+
+    private record Pending(String path, GrowStack stack) {
     }
 
     /** Like {@link #check(Construct, String)}, and {@code props} must not be null. */

@@ -1,6 +1,5 @@
 package io.growstack.core;
 
-import java.util.Objects;
 import software.constructs.Construct;
 
 /**
@@ -14,10 +13,10 @@ public final class Local {
 
     /** The local {@code name} with {@code expression}, created as construct {@code id} under {@code scope}. */
     public Local(Construct scope, String id, String name, Object expression) {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(id, "id");
-        this.name = Objects.requireNonNull(name, "name");
-        this.expression = Objects.requireNonNull(expression, "expression");
+        Args.notNull(scope, "scope");
+        Args.notNull(id, "id");
+        this.name = Args.notNull(name, "name");
+        this.expression = Args.notNull(expression, "expression");
         GrowStack.of(scope).elements().register(this, LogicalIds.path(scope, id));
     }
 
@@ -33,7 +32,7 @@ public final class Local {
 
     /** Replaces the expression (before synth). */
     public void setExpression(Object expression) {
-        this.expression = Objects.requireNonNull(expression, "expression");
+        this.expression = Args.notNull(expression, "expression");
     }
 
     Object expression() {

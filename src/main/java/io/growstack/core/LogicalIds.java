@@ -36,6 +36,12 @@ final class LogicalIds {
         return scopePath(scope) + "/" + id;
     }
 
+    /** Records what {@link Ids#check} already knew about a construct it let through. */
+    static void remember(IConstruct construct, String path, GrowStack stack) {
+        SCOPE_PATHS.put(construct, path);
+        SCOPE_STACKS.put(construct, stack);
+    }
+
     static String scopePath(IConstruct scope) {
         return SCOPE_PATHS.computeIfAbsent(scope, s -> node(s).getPath());
     }

@@ -2,7 +2,6 @@ package io.growstack.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import software.constructs.Construct;
 
 /**
@@ -23,17 +22,17 @@ public final class Output {
 
     /** An output {@code id} under {@code scope}, named after its construct path. */
     public Output(Construct scope, String id, Object value, String description) {
-        this(scope, id, LogicalIds.of(Objects.requireNonNull(scope, "scope"), Objects.requireNonNull(id, "id"))
+        this(scope, id, LogicalIds.of(Args.notNull(scope, "scope"), Args.notNull(id, "id"))
                 .replace('-', '_'), value, description, false);
     }
 
     /** An output with an explicit Terraform name; {@code sensitive} hides its value in plan output. */
     public Output(Construct scope, String id, String name, Object value, String description, boolean sensitive) {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(id, "id");
-        this.name = Objects.requireNonNull(name, "name");
+        Args.notNull(scope, "scope");
+        Args.notNull(id, "id");
+        this.name = Args.notNull(name, "name");
         this.path = LogicalIds.path(scope, id);
-        this.value = Objects.requireNonNull(value, "value");
+        this.value = Args.notNull(value, "value");
         this.description = description;
         this.sensitive = sensitive;
         GrowStack.of(scope).elements().register(this);

@@ -2,7 +2,6 @@ package io.growstack.core;
 
 import com.hashicorp.cdktf.ITerraformDependable;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import software.constructs.Construct;
 
@@ -37,15 +36,15 @@ public class Resource implements ITerraformDependable {
 
     /** Creates the resource {@code id} under {@code scope} with the given meta-arguments. */
     public Resource(Construct scope, String id, ResourceArgs args, ResourceOptions options) {
-        this(scope, id, Objects.requireNonNull(args, "args").terraformType(), options);
+        this(scope, id, Args.notNull(args, "args").terraformType(), options);
         this.args = args;
         Json.prefetch(args.getClass());
     }
 
     private Resource(Construct scope, String id, String type, ResourceOptions options) {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(id, "id");
-        this.options = Objects.requireNonNull(options, "options");
+        Args.notNull(scope, "scope");
+        Args.notNull(id, "id");
+        this.options = Args.notNull(options, "options");
         this.type = type;
         this.stack = GrowStack.of(scope);
         this.path = LogicalIds.path(scope, id);
@@ -60,8 +59,8 @@ public class Resource implements ITerraformDependable {
      */
     public static Resource deferred(Construct scope, String id, String terraformType,
                                     Supplier<? extends ResourceArgs> args, ResourceOptions options) {
-        Resource resource = new Resource(scope, id, Objects.requireNonNull(terraformType, "terraformType"), options);
-        resource.deferred = Objects.requireNonNull(args, "args");
+        Resource resource = new Resource(scope, id, Args.notNull(terraformType, "terraformType"), options);
+        resource.deferred = Args.notNull(args, "args");
         return resource;
     }
 
@@ -83,7 +82,7 @@ public class Resource implements ITerraformDependable {
      * adds the CodeDeploy agent to a server's user data). Call it before the stack is synthesized.
      */
     public void replaceArgs(ResourceArgs replacement) {
-        Objects.requireNonNull(replacement, "replacement");
+        Args.notNull(replacement, "replacement");
         if (!replacement.terraformType().equals(type)) {
             throw new ValidationException(path, "args", replacement.terraformType(),
                     "expected arguments of the resource's own type " + type);

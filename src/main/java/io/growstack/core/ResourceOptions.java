@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Terraform meta-arguments for one {@link Resource}, rendered in Java with cdktf's meaning.
@@ -99,14 +98,14 @@ public record ResourceOptions(List<String> ignoreChanges, List<ITerraformDependa
 
     /** A copy repeated over {@code listToken} ({@code for_each}). */
     public ResourceOptions withForEach(List<String> listToken) {
-        return new ResourceOptions(ignoreChanges, dependsOn, provider, Objects.requireNonNull(listToken, "listToken"),
+        return new ResourceOptions(ignoreChanges, dependsOn, provider, Args.notNull(listToken, "listToken"),
                 createBeforeDestroy, count);
     }
 
     /** A copy with {@code count}: an Integer, or an expression String. */
     public ResourceOptions withCount(Object count) {
         return new ResourceOptions(ignoreChanges, dependsOn, provider, forEach, createBeforeDestroy,
-                Objects.requireNonNull(count, "count"));
+                Args.notNull(count, "count"));
     }
 
     /** A copy that creates a replacement before destroying the old resource. */

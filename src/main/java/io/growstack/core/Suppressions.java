@@ -93,11 +93,13 @@ public final class Suppressions {
 
     /** Suppresses {@code ruleId} on one growstack resource, without expiry. */
     public static void add(Resource resource, String ruleId, String reason) {
+        Args.notNull(resource, "resource");
         add(resource.path(), resource.stack(), ruleId, reason, null);
     }
 
     /** Suppresses {@code ruleId} on one growstack resource until {@code expires}, an ISO date; {@code null} for none. */
     public static void add(Resource resource, String ruleId, String reason, String expires) {
+        Args.notNull(resource, "resource");
         add(resource.path(), resource.stack(), ruleId, reason,
                 expires == null ? null : parseDate(resource.path(), expires));
     }

@@ -4,7 +4,6 @@ import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableConfig;
 import com.hashicorp.cdktf.TerraformVariableValidationConfig;
 import java.util.List;
-import java.util.Objects;
 import software.constructs.Construct;
 
 /**
@@ -45,9 +44,9 @@ public final class Variable {
      * ({@code 0.0.0.0/0}, {@code ::/0}, or halves that add up to it); {@code []} is allowed.
      */
     public static Variable cidrAllowList(Construct scope, String name, String description) {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(description, "description");
+        Args.notNull(scope, "scope");
+        Args.notNull(name, "name");
+        Args.notNull(description, "description");
         return new Variable(scope, name, TerraformVariableConfig.builder().type("list(string)").description(description)
                 .validation(List.of(
                         TerraformVariableValidationConfig.builder().condition("${" + VALID_CIDRS.formatted(name) + "}")
@@ -62,9 +61,9 @@ public final class Variable {
 
     /** A 12-digit AWS account id, for ARNs of account-level resources another stack created. */
     public static Variable accountId(Construct scope, String name, String description) {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(description, "description");
+        Args.notNull(scope, "scope");
+        Args.notNull(name, "name");
+        Args.notNull(description, "description");
         return new Variable(scope, name, TerraformVariableConfig.builder().type("string").description(description)
                 .validation(List.of(TerraformVariableValidationConfig.builder()
                         .condition("${can(regex(\"^[0-9]{12}$\", var." + name + "))}")

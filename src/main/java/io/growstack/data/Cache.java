@@ -83,6 +83,7 @@ public class Cache extends Construct implements IConnectable {
     /** Creates the cache; throws {@link ValidationException} for bad settings. */
     public Cache(Construct scope, String id, CacheProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         Set<String> versions = props.engine == null ? null : CacheProps.KNOWN_ENGINE_VERSIONS.get(props.engine);
         if (versions == null) {

@@ -72,6 +72,7 @@ public class Database extends Construct implements IConnectable {
     /** Creates the database; throws {@link ValidationException} for bad settings. */
     public Database(Construct scope, String id, DatabaseProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         if (props.engineVersion == null || !DatabaseProps.KNOWN_ENGINE_VERSIONS.contains(props.engineVersion)) {
             throw ValidationException.of(this, "engineVersion", props.engineVersion,

@@ -91,6 +91,7 @@ public class Delivery extends Construct {
     /** Creates the pipeline; throws {@link ValidationException} for bad settings, before creating anything. */
     public Delivery(Construct scope, String id, DeliveryProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         this.target = props.target;
         String path = ConstructPaths.path(this);

@@ -69,6 +69,7 @@ public class GitHubOidc extends Construct {
     /** Creates the provider (unless given) and the roles; throws {@link ValidationException} for bad settings. */
     public GitHubOidc(Construct scope, String id, GitHubOidcProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         this.subject = props.deploySubject;
         String problem = subject.problem();

@@ -56,6 +56,7 @@ public final class Alarms extends Construct {
     Alarms(Construct scope, String id, String name, List<String> groupNames, String loadBalancerArnSuffix,
            List<String> emails, double cpuThresholdPercent, int http5xxThreshold) {
         super(Ids.check(scope, id), id);
+        Ids.created(this);
         // Encrypted with a customer managed key: CloudWatch cannot use the AWS managed alias/aws/sns (its
         // policy cannot be changed), and alarms to a topic it cannot encrypt for are silently dropped.
         // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-and-encryption

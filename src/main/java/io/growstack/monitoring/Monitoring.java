@@ -104,6 +104,7 @@ public class Monitoring extends Construct implements IConnectable {
     /** Creates the monitoring host; throws {@link ValidationException} for bad settings, before creating anything. */
     public Monitoring(Construct scope, String id, MonitoringProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         InstanceType type = InstanceType.parse(props.instanceType).orElseThrow(() -> ValidationException.of(this,
                 "instanceType", props.instanceType,

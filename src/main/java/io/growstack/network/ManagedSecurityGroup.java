@@ -24,6 +24,7 @@ public final class ManagedSecurityGroup extends Construct {
     /** Creates the group {@code name} (unique in the VPC) with a description. */
     public ManagedSecurityGroup(Construct scope, String id, String vpcId, String name, String description) {
         super(Ids.check(scope, id), id);
+        Ids.created(this);
         this.group = new Resource(this, "group", new SecurityGroup(name, description, vpcId, Map.of("Name", name)));
     }
 

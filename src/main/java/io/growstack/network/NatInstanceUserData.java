@@ -1,11 +1,11 @@
 package io.growstack.network;
 
+import io.growstack.core.Args;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -52,7 +52,7 @@ public final class NatInstanceUserData {
     }
 
     private static String render(Settings settings, boolean template) {
-        Objects.requireNonNull(settings, "settings");
+        Args.notNull(settings, "settings");
         String body = settings.watch().isPresent() ? INTERFACE_SCRIPT + WATCH_SCRIPT : INTERFACE_SCRIPT;
         if (template) {
             body = body.replace("${", "$${").replace("%{", "%%{");
@@ -80,9 +80,9 @@ public final class NatInstanceUserData {
      */
     public record Settings(String interfaceId, String interfaceMac, Optional<Watch> watch) {
         public Settings {
-            Objects.requireNonNull(interfaceId, "interfaceId");
-            Objects.requireNonNull(interfaceMac, "interfaceMac");
-            Objects.requireNonNull(watch, "watch");
+            Args.notNull(interfaceId, "interfaceId");
+            Args.notNull(interfaceMac, "interfaceMac");
+            Args.notNull(watch, "watch");
         }
     }
 
@@ -103,7 +103,7 @@ public final class NatInstanceUserData {
         public Watch {
             routeTableIds = List.copyOf(routeTableIds);
             interfaceIds = List.copyOf(interfaceIds);
-            Objects.requireNonNull(probeHost, "probeHost");
+            Args.notNull(probeHost, "probeHost");
             if (routeTableIds.size() != interfaceIds.size() || zoneIndex < 0 || zoneIndex >= interfaceIds.size()) {
                 throw new IllegalArgumentException("expected one route table and one interface per zone, and "
                         + "zoneIndex among them: " + routeTableIds + ", " + interfaceIds + ", " + zoneIndex);

@@ -5,6 +5,7 @@ import io.growstack.aws.Instance;
 import io.growstack.aws.NatGateway;
 import io.growstack.aws.Route;
 import io.growstack.aws.SsmParameterData;
+import io.growstack.core.Args;
 import io.growstack.core.Ami;
 import io.growstack.core.DataSource;
 import io.growstack.core.InstanceType;
@@ -41,7 +42,7 @@ public abstract class NatProvider {
 
     /** A self-healing NAT instance with {@code props} (see {@link #instance()}). */
     public static NatProvider instance(NatInstanceProps props) {
-        return new SelfHealingNat(java.util.Objects.requireNonNull(props, "props"), false);
+        return new SelfHealingNat(Args.notNull(props, "props"), false);
     }
 
     /**
@@ -54,7 +55,7 @@ public abstract class NatProvider {
 
     /** A self-healing NAT instance per zone with {@code props} (see {@link #instancePerAz()}). */
     public static NatProvider instancePerAz(NatInstanceProps props) {
-        return new SelfHealingNat(java.util.Objects.requireNonNull(props, "props"), true);
+        return new SelfHealingNat(Args.notNull(props, "props"), true);
     }
 
     /**
@@ -67,7 +68,7 @@ public abstract class NatProvider {
 
     /** A plain NAT instance with {@code props} (see {@link #plainInstance()}). */
     public static NatProvider plainInstance(NatInstanceProps props) {
-        return new PlainInstanceNat(java.util.Objects.requireNonNull(props, "props"));
+        return new PlainInstanceNat(Args.notNull(props, "props"));
     }
 
     /** Managed NAT gateways: one shared, or one per availability zone. */

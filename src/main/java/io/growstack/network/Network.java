@@ -73,6 +73,7 @@ public class Network extends Construct implements INetwork {
     /** A network with {@code props}; throws {@link ValidationException} for bad settings. */
     public Network(Construct scope, String id, NetworkProps settings) {
         super(Ids.check(scope, id, settings), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         Naming naming = stack.naming();
         NetworkProps props = settings;

@@ -65,6 +65,7 @@ public class Budget extends Construct {
     /** Creates the budget; throws {@link ValidationException} for bad settings. */
     public Budget(Construct scope, String id, BudgetProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         this.stack = GrowStack.of(this);
         this.name = props.budgetName != null ? props.budgetName : stack.naming().name(id);
         if (!NAME.matcher(name).matches()) {

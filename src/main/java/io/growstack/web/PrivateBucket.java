@@ -7,6 +7,7 @@ import io.growstack.aws.S3BucketPolicy;
 import io.growstack.aws.S3BucketPublicAccessBlock;
 import io.growstack.aws.S3BucketServerSideEncryptionConfiguration;
 import io.growstack.aws.S3BucketVersioning;
+import io.growstack.core.Args;
 import io.growstack.core.ConstructPaths;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
@@ -73,6 +74,7 @@ public class PrivateBucket extends Construct {
     /** Creates the bucket; throws {@link ValidationException} for bad settings. */
     public PrivateBucket(Construct scope, String id, PrivateBucketProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         this.partition = stack.partition();
         if (props.bucketName != null && props.bucketPrefix != null) {
@@ -159,6 +161,8 @@ public class PrivateBucket extends Construct {
      * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket#bucket_prefix-1
      */
     public static String uniquePrefix(String base) {
+        Args.notNull(base, "base");
+        Args.notNull(base, "base");
         // Construct ids may hold capitals or underscores; bucket names may not.
         base = base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
         String prefix = base.length() > MAX_BUCKET_PREFIX_LENGTH - 1 ? base.substring(0, MAX_BUCKET_PREFIX_LENGTH - 1) : base;

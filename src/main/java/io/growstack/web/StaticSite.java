@@ -77,6 +77,7 @@ public class StaticSite extends Construct {
     /** Creates the site; throws {@link ValidationException} for bad settings. */
     public StaticSite(Construct scope, String id, StaticSiteProps props) {
         super(Ids.check(scope, id, props), id);
+        Ids.created(this);
         GrowStack stack = GrowStack.of(this);
         String name = stack.naming().name(id);
         validate(props.bucketName, props);

@@ -10,6 +10,8 @@ import io.growstack.delivery.GitHubOidc;
 import io.growstack.delivery.GitHubOidcProps;
 import io.growstack.delivery.GitHubSubject;
 import io.growstack.testing.TestStacks;
+import io.growstack.network.Network;
+import com.hashicorp.cdktf.App;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,6 +58,26 @@ class AccountUniqueNamesTest {
                         + " name unique in the account, but a/ci/deploy-role creates it too")
                 .hasMessageEndingWith("give the stacks different project or environment names (GrowStackProps)"
                         + " or the constructs different ids");
+    }
+
+    @Test
+    void stacksOfDifferentAccountsMayRepeatANameAndTerraformAcceptsTheAccountPin() {
+        java.util.function.BiFunction<App, String, GrowStack> inAccount = (app, id) -> new GrowStack(app, id,
+                GrowStackProps.builder(TestStacks.REGION).project("shop").environment("prod")
+                        .accountId(id.equals("a") ? "111111111111" : "222222222222").build());
+        TestStacks.Synthesized a = TestStacks.synth("unique-names-accounts", app -> {
+            new Network(inAccount.apply(app, "a"), "network");
+            new Network(inAccount.apply(app, "b"), "network");
+        });
+        assertThat(a.json().path("provider").path("aws").get(0).path("allowed_account_ids").get(0).asText())
+                .isEqualTo("111111111111");
+        io.growstack.testing.Terraform.require();
+        io.growstack.testing.Terraform.writeOverride(a);
+        assertThat(io.growstack.testing.Terraform.init(a.dir()).exitCode()).isZero();
+        assertThat(io.growstack.testing.Terraform.validate(a.dir()).exitCode()).isZero();
+        assertThatThrownBy(() -> new GrowStack(new App(), "c", GrowStackProps.builder(TestStacks.REGION)
+                .accountId("12345").build())).isInstanceOf(ValidationException.class)
+                .hasMessage("c: property 'accountId' is '12345': expected an AWS account id: 12 digits");
     }
 
     private static JsonNode stackJson(String region, String type, String argument, String value) throws Exception {

@@ -57,6 +57,8 @@ class DeliveryFilesCommandTest {
             for (String env : java.util.List.of("prod", "dev")) {
                 DeliveryStacks.blueGreen(new io.growstack.core.GrowStack(app, env,
                         io.growstack.core.GrowStackProps.builder(TestStacks.REGION).project("shop").environment(env)
+                                // Separate accounts: each environment creates its own GitHub OIDC provider.
+                                .accountId(env.equals("prod") ? "111111111111" : "222222222222")
                                 .build()), UnaryOperator.identity());
             }
         });

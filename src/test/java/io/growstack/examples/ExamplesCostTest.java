@@ -35,6 +35,8 @@ class ExamplesCostTest {
 
     /** The master user secret RDS keeps in Secrets Manager (manage_master_user_password). */
     private static final double SECRET = 0.40;
+    // The alarm topic's customer managed KMS key (kms.key): $1 a month.
+    private static final double ALARM_TOPIC_KEY = 1.00;
     /** Four standard alarms (group CPU twice, ALB and target 5xx), all within the ten free alarm metrics. */
     private static final double ALARMS = (4 - 4) * 0.10;
 
@@ -68,7 +70,8 @@ class ExamplesCostTest {
         double database = 0.025 * 730 + 20 * 0.131 + SECRET;
         double monitoring = 0.0208 * 730 + 15 * 0.0912; // 15 days of samples size its volume at 15 GB
         assertThat(totals("v4", HighAvailabilityExample::define).asSet())
-                .isCloseTo(alb + api + spotBastion + nat + testServer + database + monitoring + ALARMS, within(0.01));
+                .isCloseTo(alb + api + spotBastion + nat + testServer + database + monitoring + ALARMS + ALARM_TOPIC_KEY,
+                        within(0.01));
     }
 
     @Test
@@ -82,7 +85,7 @@ class ExamplesCostTest {
         double multiAzDatabase = 2 * (0.025 * 730 + 20 * 0.131) + SECRET;
         Totals main = CostEstimate.of(ExampleStacks.synthAll("cost-v5", io.growstack.examples.v5.NextExample::define)
                 .get(io.growstack.examples.v5.NextExample.STACK).json(), PriceBook.defaultBook(), Usage.none()).totals();
-        assertThat(main.asSet()).isCloseTo(alb + hosts + multiAzDatabase + ALARMS, within(0.01));
+        assertThat(main.asSet()).isCloseTo(alb + hosts + multiAzDatabase + ALARMS + ALARM_TOPIC_KEY, within(0.01));
         assertThat(main.priceNotFound()).as("the cache node: ElastiCache is not in the price book yet").isPositive();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.App;
 import io.growstack.core.GrowStack;
+import io.growstack.core.GrowStackProps;
 import io.growstack.core.Synthesizer;
 import io.growstack.core.ValidationException;
 import io.growstack.testing.Terraform;
@@ -63,8 +64,13 @@ final class Referee {
 
     private void judge(App app, Case c) {
         String id = "case-" + runs++;
+        // The cases share one app for speed but stand for separate deployments: unless the theory is
+        // about names, each gets its own project, so the app-wide check of account-unique names (a
+        // role test-dev-api in two stacks) does not tie them together.
+        GrowStackProps props = property.equals("names") ? c.stack()
+                : c.stack().toBuilder().project("c" + runs).build();
         try {
-            c.build().accept(new GrowStack(app, id, c.stack()));
+            c.build().accept(new GrowStack(app, id, props));
         } catch (ValidationException e) {
             app.getNode().tryRemoveChild(id);
             assertThat(e.getMessage()).as("message for %s", c).matches(VALIDATION);

@@ -28,8 +28,7 @@ class ReviewOfBlocksTest {
                 NetworkProps.builder().availabilityZones(TestStacks.ZONES)
                         .nat(NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).build())).build()));
         assertThat(findings(s)).as("IMDSv2, encrypted root, NAT admitting the VPC only").containsExactly(
-                "GS-EC2-003 aws_launch_template.network_nat-launch-template", "GS-VPC-001 aws_vpc.network_vpc",
-                "GS-VPC-002 aws_vpc.network_vpc");
+                "GS-EC2-003 aws_launch_template.network_nat-launch-template", "GS-VPC-001 aws_vpc.network_vpc");
     }
 
     @Test
@@ -49,16 +48,16 @@ class ReviewOfBlocksTest {
     }
 
     @Test
-    void aNetworkWithFlowLogsAndNatGatewaysLeavesOnlyItsDefaultSecurityGroup() {
+    void aNetworkWithFlowLogsAndNatGatewaysHasNoFindingItsDefaultSecurityGroupIsTakenOver() {
         TestStacks.Synthesized s = TestStacks.synthStack("review-flow-logs", stack -> new Network(stack, "network",
                 NetworkProps.builder().availabilityZones(TestStacks.ZONES).flowLogs(FlowLogs.toCloudWatch())
                         .nat(NatProvider.gateway(NatProvider.GatewayPlacement.SINGLE)).build()));
-        assertThat(findings(s)).containsExactly("GS-VPC-002 aws_vpc.network_vpc");
+        assertThat(findings(s)).isEmpty();
     }
 
     @Test
     void theDefaultBastionOpensNothingButOneOpenToAnywhereIsAHighFinding() {
-        List<String> hygiene = List.of("GS-EC2-003 aws_instance.bastion_host_instance", "GS-VPC-002 aws_vpc.network_vpc");
+        List<String> hygiene = List.of("GS-EC2-003 aws_instance.bastion_host_instance");
         TestStacks.Synthesized closed = TestStacks.synthStack("review-bastion", stack -> new Bastion(stack, "bastion",
                 BastionProps.builder(new Network(stack, "network", NetworkProps.builder()
                         .availabilityZones(TestStacks.ZONES).nat(NatProvider.none()).flowLogs(FlowLogs.toCloudWatch())
