@@ -80,11 +80,11 @@ class NginxConfigTest {
     }
 
     @Test
-    void renderingIsDeterministic() {
+    void equalSettingsMakeEqualConfigsAndRoundTripThroughTheBuilder() {
+        // Byte-for-byte output is pinned by the fixture test above (the same bytes on any JVM).
         NginxConfig one = twoApiServers().tls("/etc/pki/tls/certs/proxy.crt", "/etc/pki/tls/private/proxy.key").build();
         NginxConfig two = twoApiServers().tls("/etc/pki/tls/certs/proxy.crt", "/etc/pki/tls/private/proxy.key").build();
-        assertThat(one.render()).isEqualTo(two.render());
-        assertThat(one).isEqualTo(two).isEqualTo(one.toBuilder().build());
+        assertThat(one).isEqualTo(two).isEqualTo(one.toBuilder().build()).isNotEqualTo(twoApiServers().build());
         assertThat(one.render()).endsWith("}\n").doesNotContain("\t").doesNotContain(" \n");
     }
 

@@ -83,7 +83,6 @@ class ProviderSchemaTest {
         assertThat(AWS.resourceTypes()).hasSize(58).contains("aws_vpc", "aws_budgets_budget", "aws_key_pair",
                 "aws_network_interface");
         assertThat(AWS.dataSourceTypes()).containsExactly("aws_availability_zones", "aws_ssm_parameter");
-        assertThat(ProviderSchema.aws6()).isSameAs(AWS);
     }
 
     @Test
