@@ -2,17 +2,11 @@ package io.growstack.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Fails a synth whose stacks would create the same account-unique name twice.
@@ -72,34 +66,11 @@ public final class AccountUniqueNames {
             new Kind("aws_secretsmanager_secret", "name", "Secrets Manager secret name", Scope.REGION),
             new Kind("aws_s3_bucket", "bucket", "S3 bucket name", Scope.GLOBAL));
 
-    private static final ObjectMapper READER = new ObjectMapper();
-
     private AccountUniqueNames() {
     }
 
     /** One account-unique name and the construct that creates it. */
     record Claim(Kind kind, String key, String name, String path) {
-    }
-
-    /** Checks the stacks cdktf wrote under {@code outDir/stacks}; throws {@link ValidationException} on a duplicate. */
-    public static void check(Path outDir) {
-        Args.notNull(outDir, "outDir");
-        Path stacksDir = outDir.resolve("stacks");
-        if (!Files.isDirectory(stacksDir)) {
-            return;
-        }
-        Map<String, JsonNode> stacks = new TreeMap<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacksDir, Files::isDirectory)) {
-            for (Path dir : dirs) {
-                Path json = dir.resolve("cdk.tf.json");
-                if (Files.isRegularFile(json)) {
-                    stacks.put(dir.getFileName().toString(), READER.readTree(json.toFile()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the synthesized stacks under " + stacksDir, e);
-        }
-        check(stacks);
     }
 
     /** Checks synthesized stacks keyed by stack name; throws {@link ValidationException} on a duplicate. */

@@ -22,13 +22,25 @@ import java.util.Map;
  * @param createBeforeDestroy whether a replacement is created before the old one is destroyed
  * @param count         how many instances to create ({@code count}): a number or an expression such as
  *                      {@code ${var.enabled ? 1 : 0}}; {@code null} for none. Exclusive with {@code forEach}.
+ * @param preconditions checks Terraform makes before it plans the resource ({@code lifecycle.precondition})
  */
 public record ResourceOptions(List<String> ignoreChanges, List<ITerraformDependable> dependsOn, AwsProvider provider,
-                              List<String> forEach, boolean createBeforeDestroy, Object count) {
+                              List<String> forEach, boolean createBeforeDestroy, Object count,
+                              List<Precondition> preconditions) {
     /** No meta-arguments. */
-    public static final ResourceOptions NONE = new ResourceOptions(List.of(), List.of(), null, List.of(), false, null);
+    public static final ResourceOptions NONE = new ResourceOptions(List.of(), List.of(), null, List.of(), false, null,
+            List.of());
+
+    /** A {@code lifecycle.precondition}: {@code condition} is a Terraform expression, {@code errorMessage} the fix. */
+    public record Precondition(String condition, String errorMessage) {
+        public Precondition {
+            Args.notNull(condition, "condition");
+            Args.notNull(errorMessage, "errorMessage");
+        }
+    }
 
     public ResourceOptions {
+        preconditions = List.copyOf(preconditions);
         ignoreChanges = List.copyOf(ignoreChanges);
         dependsOn = List.copyOf(dependsOn);
         forEach = List.copyOf(forEach);
@@ -44,7 +56,7 @@ public record ResourceOptions(List<String> ignoreChanges, List<ITerraformDependa
     /** The meta-arguments without {@code count}, as before {@code count} existed. */
     public ResourceOptions(List<String> ignoreChanges, List<? extends ITerraformDependable> dependsOn, AwsProvider provider,
                            List<String> forEach, boolean createBeforeDestroy) {
-        this(ignoreChanges, List.copyOf(dependsOn), provider, forEach, createBeforeDestroy, null);
+        this(ignoreChanges, List.copyOf(dependsOn), provider, forEach, createBeforeDestroy, null, List.of());
     }
 
     /** Options that repeat the resource once per element of {@code listToken}; {@code ${each.value}} is the element. */
@@ -54,22 +66,22 @@ public record ResourceOptions(List<String> ignoreChanges, List<ITerraformDependa
 
     /** Options that only ignore changes to the given attributes. */
     public static ResourceOptions ignoreChanges(String... attributes) {
-        return new ResourceOptions(List.of(attributes), List.of(), null, List.of(), false, null);
+        return new ResourceOptions(List.of(attributes), List.of(), null, List.of(), false, null, List.of());
     }
 
     /** Options that only depend on the given growstack resources. */
     public static ResourceOptions dependsOn(Resource... resources) {
-        return new ResourceOptions(List.of(), List.of(resources), null, List.of(), false, null);
+        return new ResourceOptions(List.of(), List.of(resources), null, List.of(), false, null, List.of());
     }
 
     /** Options that only depend on the given elements: growstack resources or a user's own cdktf elements. */
     public static ResourceOptions dependsOn(ITerraformDependable... elements) {
-        return new ResourceOptions(List.of(), List.of(elements), null, List.of(), false, null);
+        return new ResourceOptions(List.of(), List.of(elements), null, List.of(), false, null, List.of());
     }
 
     /** Options that create a replacement before destroying the old resource (names in use elsewhere). */
     public static ResourceOptions replacedCreateFirst() {
-        return new ResourceOptions(List.of(), List.of(), null, List.of(), true, null);
+        return new ResourceOptions(List.of(), List.of(), null, List.of(), true, null, List.of());
     }
 
     /** Options that create {@code count} instances: an Integer, or an expression String such as {@code ${var.n}}. */
@@ -79,38 +91,45 @@ public record ResourceOptions(List<String> ignoreChanges, List<ITerraformDependa
 
     /** A copy that uses {@code provider}. */
     public ResourceOptions withProvider(AwsProvider provider) {
-        return new ResourceOptions(ignoreChanges, dependsOn, provider, forEach, createBeforeDestroy, count);
+        return new ResourceOptions(ignoreChanges, dependsOn, provider, forEach, createBeforeDestroy, count, preconditions);
     }
 
     /** A copy that also ignores changes to {@code attributes}. */
     public ResourceOptions withIgnoreChanges(String... attributes) {
         List<String> all = new ArrayList<>(ignoreChanges);
         all.addAll(List.of(attributes));
-        return new ResourceOptions(all, dependsOn, provider, forEach, createBeforeDestroy, count);
+        return new ResourceOptions(all, dependsOn, provider, forEach, createBeforeDestroy, count, preconditions);
     }
 
     /** A copy that also depends on {@code elements}. */
     public ResourceOptions withDependsOn(ITerraformDependable... elements) {
         List<ITerraformDependable> all = new ArrayList<>(dependsOn);
         all.addAll(List.of(elements));
-        return new ResourceOptions(ignoreChanges, all, provider, forEach, createBeforeDestroy, count);
+        return new ResourceOptions(ignoreChanges, all, provider, forEach, createBeforeDestroy, count, preconditions);
     }
 
     /** A copy repeated over {@code listToken} ({@code for_each}). */
     public ResourceOptions withForEach(List<String> listToken) {
         return new ResourceOptions(ignoreChanges, dependsOn, provider, Args.notNull(listToken, "listToken"),
-                createBeforeDestroy, count);
+                createBeforeDestroy, count, preconditions);
     }
 
     /** A copy with {@code count}: an Integer, or an expression String. */
     public ResourceOptions withCount(Object count) {
         return new ResourceOptions(ignoreChanges, dependsOn, provider, forEach, createBeforeDestroy,
-                Args.notNull(count, "count"));
+                Args.notNull(count, "count"), preconditions);
     }
 
     /** A copy that creates a replacement before destroying the old resource. */
     public ResourceOptions withCreateBeforeDestroy() {
-        return new ResourceOptions(ignoreChanges, dependsOn, provider, forEach, true, count);
+        return new ResourceOptions(ignoreChanges, dependsOn, provider, forEach, true, count, preconditions);
+    }
+
+    /** A copy that also checks {@code condition} before planning, failing with {@code errorMessage}. */
+    public ResourceOptions withPrecondition(String condition, String errorMessage) {
+        List<Precondition> all = new ArrayList<>(preconditions);
+        all.add(new Precondition(condition, errorMessage));
+        return new ResourceOptions(ignoreChanges, dependsOn, provider, forEach, createBeforeDestroy, count, all);
     }
 
     /** Adds the meta-arguments to a rendered body, with the keys and shapes cdktf writes. */
@@ -124,13 +143,17 @@ public record ResourceOptions(List<String> ignoreChanges, List<ITerraformDependa
         if (provider != null) {
             body.put("provider", provider.getAlias() == null ? "aws" : "aws." + provider.getAlias());
         }
-        if (!ignoreChanges.isEmpty() || createBeforeDestroy) {
+        if (!ignoreChanges.isEmpty() || createBeforeDestroy || !preconditions.isEmpty()) {
             Map<String, Object> lifecycle = new LinkedHashMap<>();
             if (createBeforeDestroy) {
                 lifecycle.put("create_before_destroy", true);
             }
             if (!ignoreChanges.isEmpty()) {
                 lifecycle.put("ignore_changes", ignoreChanges);
+            }
+            if (!preconditions.isEmpty()) {
+                lifecycle.put("precondition", preconditions.stream().map(p -> Map.of("condition", p.condition(),
+                        "error_message", p.errorMessage())).toList());
             }
             body.put("lifecycle", lifecycle);
         }

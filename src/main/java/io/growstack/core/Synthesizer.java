@@ -107,14 +107,13 @@ public final class Synthesizer {
                 }
             }
             app.synth();
-            AccountUniqueNames.check(staging);
+            // Each stack's JSON is read once: the account-unique check, the counts and the caller share it.
+            Map<String, JsonNode> documents = readStacks(staging.resolve("stacks"));
+            AccountUniqueNames.check(documents);
             Map<String, Path> stacks = publish(staging, out);
             Map<String, Map<String, Integer>> byType = new TreeMap<>();
-            Map<String, JsonNode> documents = new TreeMap<>();
-            for (Map.Entry<String, Path> stack : stacks.entrySet()) {
-                JsonNode document = READER.readTree(stack.getValue().toFile());
-                documents.put(stack.getKey(), document);
-                byType.put(stack.getKey(), countByType(document));
+            for (String stack : stacks.keySet()) {
+                byType.put(stack, countByType(documents.get(stack)));
             }
             return new Result(outDir, stacks, byType, (System.nanoTime() - start) / 1_000_000, documents);
         } catch (IOException e) {
@@ -240,6 +239,22 @@ public final class Synthesizer {
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                         .withObjectEmptySeparator("").withArrayEmptySeparator(""));
         Files.writeString(stagedManifest, READER.writer(printer).writeValueAsString(manifest));
+    }
+
+    private static Map<String, JsonNode> readStacks(Path stacksDir) throws IOException {
+        Map<String, JsonNode> documents = new TreeMap<>();
+        if (!Files.isDirectory(stacksDir)) {
+            return documents;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacksDir, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                Path json = dir.resolve("cdk.tf.json");
+                if (Files.isRegularFile(json)) {
+                    documents.put(dir.getFileName().toString(), READER.readTree(json.toFile()));
+                }
+            }
+        }
+        return documents;
     }
 
     private static Map<String, Integer> countByType(JsonNode root) {

@@ -55,16 +55,14 @@ public final class ManagedSecurityGroup extends Construct {
     public Resource allowIngressFromCidrList(String label, Port port, java.util.List<String> cidrs, String description) {
         String id = "ingress-" + port.label() + "-from-" + label;
         return rules.computeIfAbsent(id, key -> {
-            Resource rule = new Resource(this, key, new VpcSecurityGroupIngressRule(
-                    id(), description, port.protocol(), port.from(), port.to(), "${each.value}", null, null, null, null),
-                    ResourceOptions.forEachOf(cidrs));
             // The Java-side checks cannot see a variable's value, and a variable made without
             // Variable.cidrAllowList has no validation: the plan itself refuses a rule for everyone.
             // https://developer.hashicorp.com/terraform/language/expressions/custom-conditions#preconditions-and-postconditions
-            rule.addOverride("lifecycle.precondition", java.util.List.of(java.util.Map.of(
-                    "condition", NOT_EVERYONE,
-                    "error_message", "A rule fed by a variable must not admit every address (0.0.0.0/0 or ::/0);"
-                            + " give the admins' blocks, such as 203.0.113.7/32.")));
+            Resource rule = new Resource(this, key, new VpcSecurityGroupIngressRule(
+                    id(), description, port.protocol(), port.from(), port.to(), "${each.value}", null, null, null, null),
+                    ResourceOptions.forEachOf(cidrs).withPrecondition(NOT_EVERYONE,
+                            "A rule fed by a variable must not admit every address (0.0.0.0/0 or ::/0);"
+                                    + " give the admins' blocks, such as 203.0.113.7/32."));
             return rule;
         });
     }

@@ -149,9 +149,11 @@ public abstract class NatProvider {
                 String name = context.stack().naming().name("nat" + suffix);
                 Resource eip = new Resource(context.scope(), "nat-eip" + suffix,
                         new Eip("vpc", null, null, Map.of("Name", name)));
+                // A public NAT gateway needs the internet gateway attached first, and no attribute it
+                // reads says so: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/nat_gateway
                 gateways.add(new Resource(context.scope(), "nat-gateway" + suffix, new NatGateway(
                         eip.attr("allocation_id"), context.publicSubnets().get(i).attr("id"), "public",
-                        Map.of("Name", name))));
+                        Map.of("Name", name)), ResourceOptions.dependsOn(context.internetGateway())));
             }
             List<Resource> tables = context.privateRouteTables();
             for (int i = 0; i < tables.size(); i++) {

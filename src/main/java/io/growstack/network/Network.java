@@ -154,9 +154,6 @@ public class Network extends Construct implements INetwork {
 
         this.nat = natProvider.provide(new NatContext(this, stack, vpcId, cidr.toString(), internetGateway,
                 publicSubnets, privateRouteTables, tablePerAz));
-        // A public NAT gateway needs the internet gateway attached first, and no attribute it reads says
-        // so: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/nat_gateway
-        nat.gateways().forEach(gateway -> gateway.addOverride("depends_on", List.of(internetGateway.address())));
 
         this.s3Endpoint = props.s3GatewayEndpoint() && !privateRouteTables.isEmpty()
                 ? new Resource(this, "s3-endpoint", new VpcEndpoint(vpcId, "com.amazonaws." + stack.region() + ".s3",

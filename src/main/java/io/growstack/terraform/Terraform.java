@@ -199,6 +199,13 @@ public final class Terraform {
         return run(dir, command);
     }
 
+    /** Any other terraform command ({@code args} after {@code terraform}) in the same offline environment. */
+    public Result terraform(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("terraform"));
+        command.addAll(List.of(args));
+        return run(dir, command);
+    }
+
     /** How many resources a {@code plan -json} run would add; -1 without a change summary. */
     public static int planAdds(Result plan) {
         for (String line : plan.stdout().split("\n")) {

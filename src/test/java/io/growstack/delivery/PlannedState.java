@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,6 @@ final class PlannedState {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_ROUNDS = 4;
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private final Path dir;
     private JsonNode resourceSchemas;
@@ -282,18 +279,9 @@ final class PlannedState {
             Map.entry("aws_flow_log", "fl-"), Map.entry("aws_cloudfront_origin_access_control", "E"),
             Map.entry("aws_cloudfront_distribution", "E"));
 
+    // The shared harness's offline environment (plugin cache, mock credentials, no checkpoint).
     private Tools.ProcessResult run(String... command) {
-        Map<String, String> env = new HashMap<>();
-        Path target = Path.of("target").toAbsolutePath();
-        env.put("TF_PLUGIN_CACHE_DIR", target.resolve("terraform-plugin-cache").toString());
-        env.put("TF_CLI_CONFIG_FILE", target.resolve("terraform-test.tfrc").toString());
-        env.put("TF_IN_AUTOMATION", "1");
-        env.put("CHECKPOINT_DISABLE", "1");
-        env.put("AWS_ACCESS_KEY_ID", "mock-access-key");
-        env.put("AWS_SECRET_ACCESS_KEY", "mock-secret-key");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_PROFILE", "");
-        return Tools.run(TIMEOUT, List.of(command), dir, env);
+        return io.growstack.testing.Terraform.run(dir, java.util.Arrays.copyOfRange(command, 1, command.length));
     }
 
     private static Tools.ProcessResult ok(Tools.ProcessResult result) {

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.growstack.testing.Tools;
 import io.growstack.testing.Tools.ProcessResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -550,24 +548,10 @@ class NatFailoverNetnsTest {
     }
 
     private Path copyResource(String name) throws IOException {
-        Path target = work.resolve(name);
-        Files.createDirectories(target.getParent());
-        try (InputStream in = NatFailoverNetnsTest.class.getResourceAsStream("/netns/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("test resource /netns/" + name + " is missing");
-            }
-            Files.write(target, in.readAllBytes());
-        }
-        // Resources lose their executable bit on the way to target/test-classes.
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return target;
+        return io.growstack.testing.NetnsSetup.copyResource(work, name);
     }
 
     private static ProcessResult sh(String... command) {
-        ProcessResult result = Tools.run(COMMAND_TIMEOUT, List.of(command));
-        if (!result.ok()) {
-            throw new AssertionError("setup command failed: " + result.describe());
-        }
-        return result;
+        return io.growstack.testing.NetnsSetup.sh(COMMAND_TIMEOUT, command);
     }
 }

@@ -95,6 +95,11 @@ public final class Terraform {
         return io.growstack.terraform.Terraform.planAdds(plan);
     }
 
+    /** Any terraform command in the harness's offline environment, for tests that need more than plan. */
+    public static Tools.ProcessResult run(Path dir, String... args) {
+        return convert(TERRAFORM.terraform(dir, args));
+    }
+
     private static Tools.ProcessResult convert(io.growstack.terraform.Terraform.Result result) {
         return new Tools.ProcessResult(result.command(), result.exitCode(), result.stdout(), result.stderr(),
                 result.timedOut());
