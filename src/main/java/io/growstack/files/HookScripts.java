@@ -1,13 +1,18 @@
-package io.growstack.delivery;
+package io.growstack.files;
 
 /**
  * The appspec's hook scripts for a Spring Boot jar run as a systemd service. Each starts with the
- * few values it needs as shell assignments (validated or single-quoted), then fixed text that
- * {@code shellcheck} checks in the tests.
+ * few values it needs as shell assignments (validated or single-quoted), then the fixed text of
+ * {@code hooks/<hook>.sh} beside this class, which {@code shellcheck} checks in the tests.
  */
 final class HookScripts {
     /** Where the jar lands on the hosts, below {@code /opt/<service>}. */
     static final String JAR = "app.jar";
+
+    private static final String STOP = ResourceText.load("hooks/stop.sh");
+    private static final String INSTALL = ResourceText.load("hooks/install.sh");
+    private static final String START = ResourceText.load("hooks/start.sh");
+    private static final String VALIDATE = ResourceText.load("hooks/validate.sh");
 
     private HookScripts() {
     }
@@ -24,14 +29,7 @@ final class HookScripts {
     static String stop(DeliveryManifest m) {
         return header("ApplicationStop: stop " + m.serviceName() + " if it runs here.")
                 + "SERVICE=" + quote(m.serviceName()) + "\n"
-                + """
-                if systemctl is-active --quiet "$SERVICE"; then
-                  systemctl stop "$SERVICE"
-                  echo "stopped $SERVICE"
-                else
-                  echo "$SERVICE is not running"
-                fi
-                """;
+                + STOP;
     }
 
     /**
@@ -50,50 +48,14 @@ final class HookScripts {
                 + "APP_PORT=" + m.appPort() + "\n"
                 + "MANAGEMENT_PORT=" + m.managementPort() + "\n"
                 + "JAR=" + quote(JAR) + "\n"
-                + """
-                if ! command -v java >/dev/null 2>&1; then
-                  dnf install -y "$JAVA_PACKAGE"
-                fi
-                if ! id -u "$SERVICE" >/dev/null 2>&1; then
-                  useradd --system --home-dir "$APP_DIR" --shell /sbin/nologin "$SERVICE"
-                fi
-                install -d -o root -g root -m 0755 "$APP_DIR"
-                install -d -o root -g "$SERVICE" -m 0750 "/etc/$SERVICE"
-                if [ ! -f "/etc/$SERVICE/environment" ]; then
-                  install -o root -g "$SERVICE" -m 0640 /dev/null "/etc/$SERVICE/environment"
-                fi
-                cat > "/etc/systemd/system/$SERVICE.service" <<UNIT
-                [Unit]
-                Description=$SERVICE (deployed by CodeDeploy)
-                Wants=network-online.target
-                After=network-online.target
-
-                [Service]
-                User=$SERVICE
-                WorkingDirectory=$APP_DIR
-                EnvironmentFile=-/etc/$SERVICE/environment
-                ExecStart=/usr/bin/java \\$JAVA_OPTS -jar $APP_DIR/$JAR --server.port=$APP_PORT --management.server.port=$MANAGEMENT_PORT --management.endpoints.web.exposure.include=health,prometheus
-                SuccessExitStatus=143
-                Restart=on-failure
-                RestartSec=5
-
-                [Install]
-                WantedBy=multi-user.target
-                UNIT
-                systemctl daemon-reload
-                echo "installed the unit of $SERVICE"
-                """;
+                + INSTALL;
     }
 
     /** ApplicationStart: enables and (re)starts the service. */
     static String start(DeliveryManifest m) {
         return header("ApplicationStart: enable and start " + m.serviceName() + ".")
                 + "SERVICE=" + quote(m.serviceName()) + "\n"
-                + """
-                systemctl enable "$SERVICE"
-                systemctl restart "$SERVICE"
-                echo "started $SERVICE"
-                """;
+                + START;
     }
 
     /**
@@ -108,20 +70,6 @@ final class HookScripts {
                 + "PORT=\"${HEALTH_PORT:-" + m.managementPort() + "}\"\n"
                 + "DEADLINE_SECONDS=\"${VALIDATE_TIMEOUT_SECONDS:-" + m.validateTimeoutSeconds() + "}\"\n"
                 + "PROBE_SECONDS=\"${HEALTH_PROBE_TIMEOUT_SECONDS:-5}\"\n"
-                + """
-                url="http://127.0.0.1:$PORT$HEALTH_PATH"
-                deadline=$((SECONDS + DEADLINE_SECONDS))
-                code=none
-                while [ "$SECONDS" -lt "$deadline" ]; do
-                  code=$(curl --silent --output /dev/null --write-out '%{http_code}' --max-time "$PROBE_SECONDS" "$url" || true)
-                  if [ "$code" = "200" ]; then
-                    echo "healthy: $url answered 200"
-                    exit 0
-                  fi
-                  sleep 1
-                done
-                echo "not healthy within $DEADLINE_SECONDS s: $url last answered $code" >&2
-                exit 1
-                """;
+                + VALIDATE;
     }
 }

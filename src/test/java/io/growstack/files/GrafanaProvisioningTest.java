@@ -1,10 +1,11 @@
-package io.growstack.monitoring;
+package io.growstack.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.growstack.testing.Promtool;
 import io.growstack.testing.Tools;
 import java.util.ArrayList;
 import java.util.List;

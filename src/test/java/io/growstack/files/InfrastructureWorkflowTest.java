@@ -1,4 +1,4 @@
-package io.growstack.delivery;
+package io.growstack.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,8 +48,8 @@ class InfrastructureWorkflowTest {
         assertThat(workflow.path("on").path("pull_request").path("branches").toString()).isEqualTo("[\"main\"]");
         JsonNode plan = workflow.path("jobs").path("plan");
         assertThat(plan.path("if").asText()).isEqualTo("github.event_name == 'pull_request'");
-        assertThat(steps(plan, "uses")).containsExactly(DeliveryFiles.CHECKOUT, DeliveryFiles.SETUP_JAVA,
-                DeliveryFiles.SETUP_NODE, InfrastructureWorkflow.SETUP_TERRAFORM, DeliveryFiles.CONFIGURE_AWS_CREDENTIALS);
+        assertThat(steps(plan, "uses")).containsExactly(GitHubActions.CHECKOUT, GitHubActions.SETUP_JAVA,
+                GitHubActions.SETUP_NODE, InfrastructureWorkflow.SETUP_TERRAFORM, GitHubActions.CONFIGURE_AWS_CREDENTIALS);
         assertThat(steps(plan, "run")).containsExactly("mvn -q -B compile exec:java\n",
                 "terraform -chdir=\"$STACK_DIR\" init -input=false\n",
                 "terraform -chdir=\"$STACK_DIR\" plan -lock=false -input=false\n");

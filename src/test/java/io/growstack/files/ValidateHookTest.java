@@ -1,8 +1,9 @@
-package io.growstack.delivery;
+package io.growstack.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.growstack.testing.DeliveryStacks;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.Tools;
 import java.io.IOException;

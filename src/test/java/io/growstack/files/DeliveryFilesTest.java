@@ -1,10 +1,16 @@
-package io.growstack.delivery;
+package io.growstack.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.growstack.delivery.Delivery;
+import io.growstack.delivery.DeliveryProps;
+import io.growstack.delivery.DeliveryTarget;
+import io.growstack.delivery.GitHubOidcProps;
+import io.growstack.delivery.GitHubSubject;
+import io.growstack.testing.DeliveryStacks;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.Tools;
 import java.io.IOException;
@@ -73,13 +79,13 @@ class DeliveryFilesTest {
             }
         }
         spec.path("hooks").fields().forEachRemaining(hook -> {
-            if (!DeliveryFiles.KNOWN_HOOKS.contains(hook.getKey())) {
+            if (!AppSpec.KNOWN_HOOKS.contains(hook.getKey())) {
                 problems.add("unknown hook " + hook.getKey());
             }
             for (JsonNode script : hook.getValue()) {
                 int timeout = script.path("timeout").asInt(-1);
-                if (timeout < 1 || timeout > DeliveryFiles.MAX_HOOK_TIMEOUT_SECONDS) {
-                    problems.add(hook.getKey() + " timeout " + timeout + " outside 1.." + DeliveryFiles.MAX_HOOK_TIMEOUT_SECONDS);
+                if (timeout < 1 || timeout > AppSpec.MAX_HOOK_TIMEOUT_SECONDS) {
+                    problems.add(hook.getKey() + " timeout " + timeout + " outside 1.." + AppSpec.MAX_HOOK_TIMEOUT_SECONDS);
                 }
                 if (!files.files().containsKey(dir + "/" + script.path("location").asText())) {
                     problems.add(hook.getKey() + " script " + script.path("location").asText() + " is not in the bundle");
@@ -225,8 +231,8 @@ class DeliveryFilesTest {
                 "Find the serving and the idle colour", "Start the idle colour", "Create the deployment",
                 "Wait for the deployment", "Move the target group and retire the old colour",
                 "Return the idle colour to zero after a failure");
-        assertThat(uses).containsExactly(DeliveryFiles.CHECKOUT, DeliveryFiles.SETUP_JAVA,
-                DeliveryFiles.CONFIGURE_AWS_CREDENTIALS);
+        assertThat(uses).containsExactly(GitHubActions.CHECKOUT, GitHubActions.SETUP_JAVA,
+                GitHubActions.CONFIGURE_AWS_CREDENTIALS);
         JsonNode create = job.path("steps").get(8);
         assertThat(create.path("run").asText()).contains("--target-instances \"autoScalingGroups=$IDLE\"");
         assertThat(create.path("env").path("IDLE").asText()).isEqualTo("${{ steps.colours.outputs.idle }}");

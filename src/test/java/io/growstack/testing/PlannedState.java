@@ -1,12 +1,10 @@
-package io.growstack.delivery;
+package io.growstack.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.growstack.testing.Terraform;
-import io.growstack.testing.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +21,8 @@ import java.util.Map;
  * until the plan is empty, so every reference between resources agrees. The result is what the state
  * would hold after {@code terraform apply}; tests then edit it as AWS would change it.
  */
-final class PlannedState {
-    static final String PROVIDER = "registry.terraform.io/hashicorp/aws";
+public final class PlannedState {
+    public static final String PROVIDER = "registry.terraform.io/hashicorp/aws";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_ROUNDS = 4;
@@ -33,12 +31,12 @@ final class PlannedState {
     private JsonNode resourceSchemas;
     private int rounds;
 
-    PlannedState(Path dir) {
+    public PlannedState(Path dir) {
         this.dir = dir;
     }
 
     /** The state after apply, as the offline override's local backend file holds it (also written there). */
-    ObjectNode converge() {
+    public ObjectNode converge() {
         resourceSchemas = read(ok(run("terraform", "providers", "schema", "-json")).stdout())
                 .path("provider_schemas").path(PROVIDER).path("resource_schemas");
         ObjectNode state = null;
@@ -59,12 +57,12 @@ final class PlannedState {
     }
 
     /** How many plans {@link #converge()} needed. */
-    int rounds() {
+    public int rounds() {
         return rounds;
     }
 
     /** Writes {@code state} where the test override's local backend reads it. */
-    void write(ObjectNode state) {
+    public void write(ObjectNode state) {
         try {
             Files.writeString(dir.resolve(io.growstack.terraform.Terraform.OFFLINE_STATE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
         } catch (IOException e) {
@@ -73,14 +71,14 @@ final class PlannedState {
     }
 
     /** {@code terraform plan -refresh=false -out} then {@code terraform show -json} of that plan. */
-    JsonNode planJson(String name) {
+    public JsonNode planJson(String name) {
         String file = name + ".tfplan";
         ok(run("terraform", "plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=" + file));
         return read(ok(run("terraform", "show", "-json", "-no-color", file)).stdout());
     }
 
     /** Address → actions of every resource change that is not a no-op. */
-    static Map<String, List<String>> changes(JsonNode plan) {
+    public static Map<String, List<String>> changes(JsonNode plan) {
         Map<String, List<String>> changes = new java.util.TreeMap<>();
         for (JsonNode change : plan.path("resource_changes")) {
             List<String> actions = new ArrayList<>();
@@ -93,7 +91,7 @@ final class PlannedState {
     }
 
     /** The one managed resource {@code address} in {@code state}: its instance's attributes. */
-    static ObjectNode attributes(ObjectNode state, String address) {
+    public static ObjectNode attributes(ObjectNode state, String address) {
         int dot = address.indexOf('.');
         for (JsonNode resource : state.path("resources")) {
             if (resource.path("type").asText().equals(address.substring(0, dot))
@@ -300,7 +298,7 @@ final class PlannedState {
     }
 
     /** Runs init for the stack (with the test override already written). */
-    static void init(Path dir) {
+    public static void init(Path dir) {
         Tools.ProcessResult init = Terraform.init(dir);
         if (!init.ok()) {
             throw new AssertionError(init.describe());

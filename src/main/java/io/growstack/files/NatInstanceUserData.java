@@ -1,10 +1,6 @@
-package io.growstack.network;
+package io.growstack.files;
 
 import io.growstack.core.Args;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +19,9 @@ import java.util.Optional;
  * rewrites source addresses, takes over the interface and fails over.
  */
 public final class NatInstanceUserData {
-    private static final String SCRIPT = load("nat-instance.sh");
-    private static final String INTERFACE_SCRIPT = load("nat-interface.sh");
-    private static final String WATCH_SCRIPT = load("nat-watch.sh");
+    private static final String SCRIPT = ResourceText.load("nat/nat-instance.sh");
+    private static final String INTERFACE_SCRIPT = ResourceText.load("nat/nat-interface.sh");
+    private static final String WATCH_SCRIPT = ResourceText.load("nat/nat-watch.sh");
     private static final String CONFIG_MARKER = "# growstack:config\n";
     /** Where the self-healing scripts read their settings from. */
     public static final String CONFIG_FILE = "/usr/local/etc/growstack-nat.conf";
@@ -47,7 +43,7 @@ public final class NatInstanceUserData {
      * The same script as a Terraform string template: the settings may be references, which
      * Terraform fills in; the script's own {@code ${...}} and {@code %{...}} are escaped.
      */
-    static String staticInterfaceTemplate(Settings settings) {
+    public static String staticInterfaceTemplate(Settings settings) {
         return render(settings, true);
     }
 
@@ -108,17 +104,6 @@ public final class NatInstanceUserData {
                 throw new IllegalArgumentException("expected one route table and one interface per zone, and "
                         + "zoneIndex among them: " + routeTableIds + ", " + interfaceIds + ", " + zoneIndex);
             }
-        }
-    }
-
-    private static String load(String name) {
-        try (InputStream in = NatInstanceUserData.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the growstack jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,9 @@
-package io.growstack.monitoring;
+package io.growstack.files;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.growstack.core.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,27 +20,31 @@ import java.util.Map;
  * <p>Queries use a fixed rate window of four scrape intervals instead of Grafana's
  * {@code $__rate_interval}, so the text shipped is plain PromQL that {@code promtool} checks as is.
  */
-final class GrafanaProvisioning {
+public final class GrafanaProvisioning {
     /** The data source's uid, referenced by every panel. */
-    static final String DATASOURCE_UID = "growstack-prometheus";
+    public static final String DATASOURCE_UID = "growstack-prometheus";
     /** Where the dashboards are read from on the host. */
-    static final String DASHBOARDS_DIR = "/etc/growstack/dashboards";
+    public static final String DASHBOARDS_DIR = "/etc/growstack/dashboards";
     /** Requests the dashboard leaves out: health checks and scrapes on the management port. */
-    static final String NOT_ACTUATOR = "uri!~\"/actuator.*\"";
+    public static final String NOT_ACTUATOR = "uri!~\"/actuator.*\"";
+
+    /** Compact JSON with keys as written, for the dashboard file. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
     private GrafanaProvisioning() {
     }
 
     /** One query of a panel. */
-    record Target(String refId, String expr, String legendFormat) {
+    public record Target(String refId, String expr, String legendFormat) {
     }
 
     /** One panel: a title, a Grafana unit, the panel type and its queries. */
-    record Panel(String title, String type, String unit, List<Target> targets) {
+    public record Panel(String title, String type, String unit, List<Target> targets) {
     }
 
     /** The dashboard's panels for {@code job}, rates over {@code windowSeconds}. */
-    static List<Panel> panels(String job, int windowSeconds) {
+    public static List<Panel> panels(String job, int windowSeconds) {
         String sel = "job=\"" + job + "\"";
         String requests = "http_server_requests_seconds_count{" + sel + ", " + NOT_ACTUATOR + "}";
         String window = "[" + windowSeconds + "s]";
@@ -62,20 +70,20 @@ final class GrafanaProvisioning {
     }
 
     /** Every query of the dashboard, in panel order. */
-    static List<String> queries(String job, int windowSeconds) {
+    public static List<String> queries(String job, int windowSeconds) {
         List<String> queries = new ArrayList<>();
         panels(job, windowSeconds).forEach(p -> p.targets().forEach(t -> queries.add(t.expr())));
         return queries;
     }
 
     /** {@code provisioning/datasources/growstack.yaml}: Prometheus on the same host, the default source. */
-    static String datasource(int scrapeIntervalSeconds) {
+    public static String datasource(int scrapeIntervalSeconds) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("name", "Prometheus");
         source.put("uid", DATASOURCE_UID);
         source.put("type", "prometheus");
         source.put("access", "proxy");
-        source.put("url", "http://localhost:" + Monitoring.PROMETHEUS_PORT);
+        source.put("url", "http://localhost:" + PrometheusConfig.PORT);
         source.put("isDefault", true);
         source.put("editable", false);
         source.put("jsonData", Map.of("timeInterval", scrapeIntervalSeconds + "s"));
@@ -86,7 +94,7 @@ final class GrafanaProvisioning {
     }
 
     /** {@code provisioning/dashboards/growstack.yaml}: dashboards from {@value #DASHBOARDS_DIR}, read-only. */
-    static String dashboardProvider() {
+    public static String dashboardProvider() {
         Map<String, Object> provider = new LinkedHashMap<>();
         provider.put("name", "growstack");
         provider.put("orgId", 1);
@@ -102,7 +110,7 @@ final class GrafanaProvisioning {
     }
 
     /** The dashboard JSON for {@code job}: five panels, two per row. */
-    static String dashboard(String job, int windowSeconds) {
+    public static String dashboard(String job, int windowSeconds) {
         Map<String, Object> datasource = new LinkedHashMap<>();
         datasource.put("type", "prometheus");
         datasource.put("uid", DATASOURCE_UID);
@@ -114,7 +122,7 @@ final class GrafanaProvisioning {
             panel.put("id", i + 1);
             panel.put("type", spec.type());
             panel.put("title", spec.title());
-            panel.put("gridPos", ordered("h", 8, "w", 12, "x", (i % 2) * 12, "y", (i / 2) * 8));
+            panel.put("gridPos", OrderedMaps.of("h", 8, "w", 12, "x", (i % 2) * 12, "y", (i / 2) * 8));
             panel.put("datasource", datasource);
             Map<String, Object> defaults = new LinkedHashMap<>();
             defaults.put("unit", spec.unit());
@@ -122,7 +130,7 @@ final class GrafanaProvisioning {
                 defaults.put("min", 0);
                 defaults.put("max", 1);
             }
-            panel.put("fieldConfig", ordered("defaults", defaults, "overrides", List.of()));
+            panel.put("fieldConfig", OrderedMaps.of("defaults", defaults, "overrides", List.of()));
             List<Map<String, Object>> targets = new ArrayList<>();
             for (Target t : spec.targets()) {
                 Map<String, Object> target = new LinkedHashMap<>();
@@ -143,22 +151,13 @@ final class GrafanaProvisioning {
         dashboard.put("schemaVersion", 39);
         dashboard.put("version", 1);
         dashboard.put("refresh", "30s");
-        dashboard.put("time", ordered("from", "now-6h", "to", "now"));
+        dashboard.put("time", OrderedMaps.of("from", "now-6h", "to", "now"));
         dashboard.put("panels", panels);
-        return Yaml.write(Yaml.JSON, dashboard, "the Grafana dashboard");
-    }
-
-    // Map.of with several entries iterates in an order that changes between JVMs: same input, same bytes.
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        return Yaml.write(JSON, dashboard, "the Grafana dashboard");
     }
 
     /** The dashboard's uid: Grafana allows 40 characters. */
-    static String uid(String job) {
+    public static String uid(String job) {
         String uid = "growstack-" + job;
         return uid.length() <= 40 ? uid : uid.substring(0, 40);
     }

@@ -1,4 +1,4 @@
-package io.growstack.compute;
+package io.growstack.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,36 +1,40 @@
-package io.growstack.delivery;
+package io.growstack.testing;
 
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.AutoScaledServiceProps;
 import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
 import io.growstack.core.GrowStack;
+import io.growstack.delivery.Delivery;
+import io.growstack.delivery.DeliveryProps;
+import io.growstack.delivery.DeliveryTarget;
+import io.growstack.delivery.GitHubOidcProps;
+import io.growstack.delivery.GitHubSubject;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
 import io.growstack.network.NetworkProps;
-import io.growstack.testing.TestStacks;
 import io.growstack.web.StaticSite;
 import java.util.function.UnaryOperator;
 
 /** The stacks the delivery tests share: the seed's version-3 host and version-4 blue/green service. */
-final class DeliveryStacks {
-    static final String REPOSITORY = "octo/shop";
-    static final String SCRIPT = "#!/bin/bash\nset -euo pipefail\necho booted >> /var/log/boot-note\n";
+public final class DeliveryStacks {
+    public static final String REPOSITORY = "octo/shop";
+    public static final String SCRIPT = "#!/bin/bash\nset -euo pipefail\necho booted >> /var/log/boot-note\n";
 
     private DeliveryStacks() {
     }
 
-    static Network network(GrowStack stack) {
+    public static Network network(GrowStack stack) {
         return new Network(stack, "network", NetworkProps.builder().availabilityZones(TestStacks.ZONES)
                 .nat(NatProvider.none()).build());
     }
 
     /** A blue/green service "api" with a delivery "api-delivery" from main, a plan role and a static site. */
-    static Delivery blueGreen(GrowStack stack, UnaryOperator<DeliveryProps.Builder> more) {
+    public static Delivery blueGreen(GrowStack stack, UnaryOperator<DeliveryProps.Builder> more) {
         return blueGreen(stack, network(stack), more);
     }
 
-    static Delivery blueGreen(GrowStack stack, Network network, UnaryOperator<DeliveryProps.Builder> more) {
+    public static Delivery blueGreen(GrowStack stack, Network network, UnaryOperator<DeliveryProps.Builder> more) {
         AutoScaledService api = new AutoScaledService(stack, "api", AutoScaledServiceProps.builder(network)
                 .ami(TestStacks.ARM_AMI).userData(SCRIPT).deletionProtection(false).blueGreen(true).build());
         StaticSite site = new StaticSite(stack, "site");
@@ -40,7 +44,7 @@ final class DeliveryStacks {
     }
 
     /** The blue/green service and its delivery alone (the state test keeps its stack small). */
-    static Delivery blueGreenWithoutSite(GrowStack stack) {
+    public static Delivery blueGreenWithoutSite(GrowStack stack) {
         Network network = network(stack);
         AutoScaledService api = new AutoScaledService(stack, "api", AutoScaledServiceProps.builder(network)
                 .ami(TestStacks.ARM_AMI).userData(SCRIPT).deletionProtection(false).blueGreen(true).build());
@@ -49,7 +53,7 @@ final class DeliveryStacks {
     }
 
     /** The seed's version-3 host with an in-place delivery from the production environment. */
-    static Delivery inPlaceServer(GrowStack stack) {
+    public static Delivery inPlaceServer(GrowStack stack) {
         Network network = network(stack);
         Server server = new Server(stack, "api", ServerProps.builder(network).ami(TestStacks.ARM_AMI).build());
         return new Delivery(stack, "deploy", DeliveryProps.builder(DeliveryTarget.inPlace(server))

@@ -1,4 +1,4 @@
-package io.growstack.compute;
+package io.growstack.files;
 
 import io.growstack.core.Args;
 import io.growstack.core.Cidr;
@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The settings of a {@link ReverseProxy}'s nginx, as a typed value that renders {@code nginx.conf}.
+ * The settings of a ReverseProxy's nginx, as a typed value that renders {@code nginx.conf}.
  *
  * <p>What it renders: one {@code upstream} group of the private servers (round robin by default,
  * with keep-alive connections), a server on port 80 that proxies to it with the {@code Host},
@@ -624,7 +624,7 @@ public final class NginxConfig {
         }
 
         /** The settings; a bad one is reported for the construct {@code path} (a ReverseProxy). */
-        NginxConfig build(String path) {
+        public NginxConfig build(String path) {
             checkUpstreams(path);
             checkPort(path, "httpPort", httpPort);
             if (tlsCertificatePath != null || tlsKeyPath != null) {

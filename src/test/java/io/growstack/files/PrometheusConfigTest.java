@@ -1,9 +1,11 @@
-package io.growstack.monitoring;
+package io.growstack.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.growstack.testing.MonitoringFixtures;
+import io.growstack.testing.Promtool;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.Tools;
 import java.util.List;
@@ -50,8 +52,8 @@ class PrometheusConfigTest {
     void promtoolAcceptsTheConfigurationTheHostReceivesOnceTerraformFillsInTheGroupName() {
         Promtool.require();
         TestStacks.Synthesized s = TestStacks.synthStack("monitoring-promtool", stack ->
-                Fixtures.full(stack, b -> b.alarms(false)));
-        String onHost = Fixtures.resolved(Fixtures.files(Fixtures.userData(s))
+                MonitoringFixtures.full(stack, b -> b.alarms(false)));
+        String onHost = MonitoringFixtures.resolved(MonitoringFixtures.files(MonitoringFixtures.userData(s))
                 .get("/etc/growstack/monitoring/prometheus.yml"));
         assertThat(onHost).contains("- \"test-dev-web\"").doesNotContain("${");
         Tools.ProcessResult result = Promtool.checkConfig(onHost);

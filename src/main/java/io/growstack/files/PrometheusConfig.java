@@ -1,6 +1,7 @@
-package io.growstack.monitoring;
+package io.growstack.files;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.growstack.core.Yaml;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,15 +17,17 @@ import java.util.List;
  * instance id, group and zone become the {@code instance}, {@code autoscaling_group} and
  * {@code availability_zone} labels the dashboard groups by.
  */
-final class PrometheusConfig {
+public final class PrometheusConfig {
+    /** Prometheus's own listen port, which it scrapes itself on. */
+    public static final int PORT = 9090;
     /** Where Spring Boot's Micrometer Prometheus registry is served (actuator base path + endpoint). */
-    static final String METRICS_PATH = "/actuator/prometheus";
+    public static final String METRICS_PATH = "/actuator/prometheus";
     /** The tag AWS puts on every instance an Auto Scaling group launches. */
-    static final String GROUP_TAG = "aws:autoscaling:groupName";
+    public static final String GROUP_TAG = "aws:autoscaling:groupName";
     /** Prometheus's name for the discovered tag (characters outside [a-zA-Z0-9_] become _). */
-    static final String GROUP_TAG_LABEL = "__meta_ec2_tag_aws_autoscaling_groupName";
+    public static final String GROUP_TAG_LABEL = "__meta_ec2_tag_aws_autoscaling_groupName";
     /** How often the instance list is refreshed: new instances are scraped within a minute. */
-    static final int DISCOVERY_REFRESH_SECONDS = 60;
+    public static final int DISCOVERY_REFRESH_SECONDS = 60;
 
     private PrometheusConfig() {
     }
@@ -66,7 +69,7 @@ final class PrometheusConfig {
      * @param managementPort  the actuator port
      * @param scrapeInterval  seconds between scrapes
      */
-    static String render(String jobName, String region, List<String> groupNames, int managementPort,
+    public static String render(String jobName, String region, List<String> groupNames, int managementPort,
                          int scrapeInterval) {
         String interval = scrapeInterval + "s";
         List<RelabelConfig> relabel = new ArrayList<>();
@@ -80,7 +83,7 @@ final class PrometheusConfig {
         Document document = new Document(
                 new Global(interval, interval),
                 List.of(new ScrapeConfig("prometheus", null,
-                                List.of(new StaticConfig(List.of("localhost:" + Monitoring.PROMETHEUS_PORT))), null, null),
+                                List.of(new StaticConfig(List.of("localhost:" + PORT))), null, null),
                         new ScrapeConfig(jobName, METRICS_PATH, null,
                                 List.of(new Ec2SdConfig(region, managementPort, DISCOVERY_REFRESH_SECONDS + "s",
                                         List.of(new Filter("tag:" + GROUP_TAG, groupNames),

@@ -1,4 +1,4 @@
-package io.growstack.delivery;
+package io.growstack.files;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the generated files need to know about one {@link Delivery}, with the stack's real names. The
- * block writes it into the synthesized stack as the Terraform output
- * {@code growstack_delivery_<path>}, so the command line can render the files from {@code cdk.tf.json}
- * alone. Values only known after apply (role ARNs, the distribution id) are Terraform references
+ * What the generated files need to know about one delivery (a {@code Delivery} block), with the
+ * stack's real names. The block writes it into the synthesized stack as the Terraform output
+ * {@code growstack_delivery_<path>}, so the command line can render the files from
+ * {@code cdk.tf.json} alone. Values only known after apply (role ARNs, the distribution id) are Terraform references
  * there; {@code terraform output -json} gives them resolved (see {@link #fromOutputs}).
  *
  * @param formatVersion           {@value #FORMAT_VERSION}
  * @param name                    the block's path below the stack, with hyphens ({@code api})
  * @param region                  the stack's region
- * @param style                   {@code IN_PLACE}, {@code BLUE_GREEN} or {@code BLUE_GREEN_COPY_GROUP}
+ * @param style                   {@value #IN_PLACE}, {@value #BLUE_GREEN} or {@value #BLUE_GREEN_COPY_GROUP}
  * @param application             the CodeDeploy application
  * @param deploymentGroup         the deployment group
  * @param deploymentConfig        the deployment configuration's name
@@ -50,6 +50,12 @@ public record DeliveryManifest(int formatVersion, String name, String region, St
     public static final int FORMAT_VERSION = 1;
     /** The prefix of the Terraform outputs that hold manifests. */
     public static final String OUTPUT_PREFIX = "growstack_delivery_";
+    /** {@link #style()} of a deployment in place (a server, or a service's one group). */
+    public static final String IN_PLACE = "IN_PLACE";
+    /** {@link #style()} of the blue/green deployment between two Terraform-owned groups. */
+    public static final String BLUE_GREEN = "BLUE_GREEN";
+    /** {@link #style()} of CodeDeploy's blue/green that copies the group (Terraform loses track of it). */
+    public static final String BLUE_GREEN_COPY_GROUP = "BLUE_GREEN_COPY_GROUP";
 
     private static final ObjectMapper READER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -84,7 +90,7 @@ public record DeliveryManifest(int formatVersion, String name, String region, St
     /** Whether this is the Terraform-safe blue/green style. */
     @JsonIgnore
     public boolean isBlueGreen() {
-        return DeliveryTarget.Style.BLUE_GREEN.name().equals(style);
+        return BLUE_GREEN.equals(style);
     }
 
     /** Reads one manifest from its output value. */

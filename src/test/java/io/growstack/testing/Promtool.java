@@ -1,6 +1,6 @@
-package io.growstack.monitoring;
+package io.growstack.testing;
 
-import io.growstack.testing.Tools;
+import io.growstack.core.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs the real {@code promtool} (Debian package prometheus) on files written to a temporary folder. */
-final class Promtool {
+public final class Promtool {
     private Promtool() {
     }
 
     /** Skips off CI, fails under CI=true, unless promtool is on PATH. */
-    static void require() {
+    public static void require() {
         Tools.require("promtool", "promtool is the referee of the generated prometheus.yml and of every dashboard query");
     }
 
     /** {@code promtool check config} on {@code yaml}. */
-    static Tools.ProcessResult checkConfig(String yaml) {
+    public static Tools.ProcessResult checkConfig(String yaml) {
         return run("prometheus.yml", yaml, "config");
     }
 
@@ -30,7 +30,7 @@ final class Promtool {
      * {@code promtool check rules} on one recording rule per query: promtool parses each expression
      * as PromQL and names the rule it could not parse.
      */
-    static Tools.ProcessResult checkQueries(List<String> queries) {
+    public static Tools.ProcessResult checkQueries(List<String> queries) {
         List<Map<String, Object>> rules = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
             Map<String, Object> rule = new LinkedHashMap<>();

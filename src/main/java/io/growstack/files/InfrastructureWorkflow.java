@@ -1,6 +1,7 @@
-package io.growstack.delivery;
+package io.growstack.files;
 
 import io.growstack.core.Args;
+import io.growstack.core.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * synthesizes and plans with the read-only plan role ({@code plan -lock=false}: that role cannot write
  * the lock), on a push to the branch it synthesizes and applies with the apply role, one apply at a time
  * (a {@code concurrency} group that never cancels a running apply). Both roles come from
- * {@link GitHubOidc} ({@code planRole(true)}); their ARNs, and the stack's Terraform variables, are
+ * {@code GitHubOidc} ({@code planRole(true)}); their ARNs, and the stack's Terraform variables, are
  * read from GitHub repository variables ({@link #variables()}). YAML is written by Jackson.
  */
 public final class InfrastructureWorkflow {
@@ -133,14 +134,14 @@ public final class InfrastructureWorkflow {
         env.put("TF_IN_AUTOMATION", "true");
 
         Map<String, Object> on = new LinkedHashMap<>();
-        on.put("pull_request", map("branches", List.of(settings.branch())));
-        on.put("push", map("branches", List.of(settings.branch())));
+        on.put("pull_request", OrderedMaps.of("branches", List.of(settings.branch())));
+        on.put("push", OrderedMaps.of("branches", List.of(settings.branch())));
 
         Map<String, Object> workflow = new LinkedHashMap<>();
         workflow.put("name", "Infrastructure " + settings.stack());
         workflow.put("on", on);
-        workflow.put("permissions", map("id-token", "write", "contents", "read"));
-        workflow.put("defaults", map("run", map("shell", "bash")));
+        workflow.put("permissions", OrderedMaps.of("id-token", "write", "contents", "read"));
+        workflow.put("defaults", OrderedMaps.of("run", OrderedMaps.of("shell", "bash")));
         workflow.put("env", env);
 
         Map<String, Object> plan = job("Plan " + settings.stack(), "github.event_name == 'pull_request'",
@@ -149,7 +150,7 @@ public final class InfrastructureWorkflow {
         Map<String, Object> apply = job("Apply " + settings.stack(), "github.event_name == 'push'",
                 applyRoleVariable(), "apply", "Apply",
                 "terraform -chdir=\"$STACK_DIR\" apply -auto-approve -input=false\n");
-        apply.put("concurrency", map("group", "terraform-apply-" + settings.stack(), "cancel-in-progress", false));
+        apply.put("concurrency", OrderedMaps.of("group", "terraform-apply-" + settings.stack(), "cancel-in-progress", false));
         Map<String, Object> jobs = new LinkedHashMap<>();
         jobs.put("plan", plan);
         jobs.put("apply", apply);
@@ -165,41 +166,33 @@ public final class InfrastructureWorkflow {
         for (String v : variables) {
             header.append("# Repository variable ").append(v).append('\n');
         }
-        return header + Yaml.write(workflow);
+        return header + Yaml.write(Yaml.AS_IS, workflow, "the infrastructure workflow of " + settings.stack());
     }
 
     private Map<String, Object> job(String name, String condition, String roleVariable, String purpose,
                                     String lastName, String lastRun) {
         List<Object> steps = new ArrayList<>();
-        steps.add(map("name", "Check out", "uses", DeliveryFiles.CHECKOUT));
-        steps.add(map("name", "Set up JDK 17", "uses", DeliveryFiles.SETUP_JAVA, "with",
-                map("distribution", "temurin", "java-version", "17", "cache", "maven")));
-        steps.add(map("name", "Set up Node", "uses", DeliveryFiles.SETUP_NODE, "with",
-                map("node-version", NODE_VERSION)));
-        steps.add(map("name", "Set up Terraform", "uses", SETUP_TERRAFORM, "with",
-                map("terraform_version", TERRAFORM_VERSION, "terraform_wrapper", false)));
-        steps.add(map("name", "AWS credentials (OpenID Connect, no stored keys)", "uses",
-                DeliveryFiles.CONFIGURE_AWS_CREDENTIALS, "with", map(
+        steps.add(OrderedMaps.of("name", "Check out", "uses", GitHubActions.CHECKOUT));
+        steps.add(OrderedMaps.of("name", "Set up JDK 17", "uses", GitHubActions.SETUP_JAVA, "with",
+                OrderedMaps.of("distribution", "temurin", "java-version", "17", "cache", "maven")));
+        steps.add(OrderedMaps.of("name", "Set up Node", "uses", GitHubActions.SETUP_NODE, "with",
+                OrderedMaps.of("node-version", NODE_VERSION)));
+        steps.add(OrderedMaps.of("name", "Set up Terraform", "uses", SETUP_TERRAFORM, "with",
+                OrderedMaps.of("terraform_version", TERRAFORM_VERSION, "terraform_wrapper", false)));
+        steps.add(OrderedMaps.of("name", "AWS credentials (OpenID Connect, no stored keys)", "uses",
+                GitHubActions.CONFIGURE_AWS_CREDENTIALS, "with", OrderedMaps.of(
                         "role-to-assume", "${{ vars." + roleVariable + " }}",
                         "aws-region", "${{ env.AWS_REGION }}",
                         "role-session-name", "github-" + purpose + "-" + settings.stack() + "-${{ github.run_id }}")));
-        steps.add(map("name", "Synthesize", "run", SYNTH + "\n"));
-        steps.add(map("name", "Init", "run", "terraform -chdir=\"$STACK_DIR\" init -input=false\n"));
-        steps.add(map("name", lastName, "run", lastRun));
+        steps.add(OrderedMaps.of("name", "Synthesize", "run", SYNTH + "\n"));
+        steps.add(OrderedMaps.of("name", "Init", "run", "terraform -chdir=\"$STACK_DIR\" init -input=false\n"));
+        steps.add(OrderedMaps.of("name", lastName, "run", lastRun));
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("name", name);
         job.put("if", condition);
-        job.put("runs-on", DeliveryFiles.RUNNER);
+        job.put("runs-on", GitHubActions.RUNNER);
         job.put("timeout-minutes", 60);
         job.put("steps", steps);
         return job;
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }
