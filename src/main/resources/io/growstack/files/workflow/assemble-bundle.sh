@@ -1,13 +1,13 @@
 shopt -s nullglob
 jars=()
-for jar in @JAR_GLOB@; do
+for jar in @JAR_GLOB*@; do
   case "$jar" in
     *-plain.jar | *-sources.jar | *-javadoc.jar | *-tests.jar) ;;
     *) jars+=("$jar") ;;
   esac
 done
 if [ "${#jars[@]}" -ne 1 ]; then
-  echo "::error::expected exactly one jar matching @JAR_GLOB@, found ${#jars[@]}: ${jars[*]}"
+  echo "::error::expected exactly one jar matching @JAR_GLOB*@, found ${#jars[@]}: ${jars[*]}"
   exit 1
 fi
 rm -rf bundle bundle.zip
