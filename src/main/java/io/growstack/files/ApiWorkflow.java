@@ -36,12 +36,7 @@ final class ApiWorkflow {
 
     /** The workflow for {@code m}, bundling {@code bundleDirectory}; the variables it reads join {@code variables}. */
     static String render(DeliveryManifest m, RepositoryVariables variables, String bundleDirectory) {
-        Map<String, Object> workflow = new LinkedHashMap<>();
-        workflow.put("name", "Deploy " + m.name());
-        workflow.put("on", WorkflowParts.triggers(m));
-        workflow.put("permissions", OrderedMaps.of("contents", "read", "id-token", "write"));
-        workflow.put("concurrency", OrderedMaps.of("group", "deploy-" + m.name(), "cancel-in-progress", false));
-        workflow.put("defaults", OrderedMaps.of("run", OrderedMaps.of("shell", "bash")));
+        Map<String, Object> workflow = WorkflowParts.workflow(m, "Deploy " + m.name(), "deploy-" + m.name());
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("AWS_REGION", m.region());
         env.put("APPLICATION", m.application());
@@ -91,15 +86,7 @@ final class ApiWorkflow {
                     "${{ failure() && steps.colours.outputs.idle != '' && steps.retire.outcome == 'skipped' }}",
                     failureEnv, RETURN_IDLE));
         }
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("name", "Build and deploy " + m.application());
-        job.put("runs-on", GitHubActions.RUNNER);
-        job.put("timeout-minutes", 60);
-        if (m.github() != null && m.github().environment() != null) {
-            job.put("environment", m.github().environment());
-        }
-        job.put("steps", steps);
-        workflow.put("jobs", OrderedMaps.of("deploy", job));
+        workflow.put("jobs", OrderedMaps.of("deploy", WorkflowParts.job(m, "Build and deploy " + m.application(), 60, steps)));
         return WorkflowParts.header(m, variables, "Deploys " + m.application() + " (" + styleWords(m) + ") with CodeDeploy.")
                 + Yaml.write(Yaml.AS_IS, workflow, "the API workflow of " + m.name());
     }

@@ -105,17 +105,7 @@ public record DeliveryManifest(int formatVersion, String name, String region, St
     /** Every manifest in a synthesized stack ({@code cdk.tf.json}), in output-name order. */
     public static List<DeliveryManifest> fromStack(JsonNode stack) {
         Args.notNull(stack, "stack");
-        List<DeliveryManifest> found = new ArrayList<>();
-        JsonNode outputs = stack.path("output");
-        List<String> names = new ArrayList<>();
-        outputs.fieldNames().forEachRemaining(names::add);
-        names.sort(null);
-        for (String name : names) {
-            if (name.startsWith(OUTPUT_PREFIX)) {
-                found.add(fromJson(outputs.path(name).path("value")));
-            }
-        }
-        return found;
+        return fromOutputValues(stack.path("output"));
     }
 
     /**
@@ -124,13 +114,18 @@ public record DeliveryManifest(int formatVersion, String name, String region, St
      */
     public static List<DeliveryManifest> fromOutputs(JsonNode terraformOutputs) {
         Args.notNull(terraformOutputs, "terraformOutputs");
+        return fromOutputValues(terraformOutputs);
+    }
+
+    // Both shapes key outputs by name, each holding its value under "value".
+    private static List<DeliveryManifest> fromOutputValues(JsonNode outputs) {
         List<DeliveryManifest> found = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        terraformOutputs.fieldNames().forEachRemaining(names::add);
+        outputs.fieldNames().forEachRemaining(names::add);
         names.sort(null);
         for (String name : names) {
             if (name.startsWith(OUTPUT_PREFIX)) {
-                found.add(fromJson(terraformOutputs.path(name).path("value")));
+                found.add(fromJson(outputs.path(name).path("value")));
             }
         }
         return found;

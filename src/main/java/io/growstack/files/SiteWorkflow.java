@@ -17,12 +17,7 @@ final class SiteWorkflow {
     /** The workflow for {@code m}'s site; the variables it reads join {@code variables}. */
     static String render(DeliveryManifest m, RepositoryVariables variables) {
         DeliveryManifest.Site site = m.site();
-        Map<String, Object> workflow = new LinkedHashMap<>();
-        workflow.put("name", "Publish " + m.name() + " site");
-        workflow.put("on", WorkflowParts.triggers(m));
-        workflow.put("permissions", OrderedMaps.of("contents", "read", "id-token", "write"));
-        workflow.put("concurrency", OrderedMaps.of("group", "site-" + m.name(), "cancel-in-progress", false));
-        workflow.put("defaults", OrderedMaps.of("run", OrderedMaps.of("shell", "bash")));
+        Map<String, Object> workflow = WorkflowParts.workflow(m, "Publish " + m.name() + " site", "site-" + m.name());
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("AWS_REGION", m.region());
         env.put("SITE_BUCKET", variables.resolved(site.bucket(), "SITE_BUCKET", "the site bucket's name"));
@@ -42,15 +37,7 @@ final class SiteWorkflow {
         steps.add(WorkflowParts.credentials(m, variables, "site"));
         steps.add(OrderedMaps.of("name", "Sync the bucket", "run", SYNC));
         steps.add(OrderedMaps.of("name", "Invalidate the distribution", "run", INVALIDATE));
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("name", "Build and publish " + site.bucket());
-        job.put("runs-on", GitHubActions.RUNNER);
-        job.put("timeout-minutes", 30);
-        if (m.github() != null && m.github().environment() != null) {
-            job.put("environment", m.github().environment());
-        }
-        job.put("steps", steps);
-        workflow.put("jobs", OrderedMaps.of("publish", job));
+        workflow.put("jobs", OrderedMaps.of("publish", WorkflowParts.job(m, "Build and publish " + site.bucket(), 30, steps)));
         return WorkflowParts.header(m, variables,
                 "Publishes the static site " + site.bucket() + " and invalidates its distribution.")
                 + Yaml.write(Yaml.AS_IS, workflow, "the site workflow of " + m.name());

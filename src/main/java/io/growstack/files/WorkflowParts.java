@@ -23,8 +23,36 @@ final class WorkflowParts {
         return text.toString();
     }
 
+    /**
+     * The top of a workflow: its name, triggers, the token's permissions (read the code, ask for an
+     * OpenID Connect token), one run at a time per {@code concurrencyGroup} without cancelling one
+     * under way, and bash for every step.
+     */
+    static Map<String, Object> workflow(DeliveryManifest m, String name, String concurrencyGroup) {
+        Map<String, Object> workflow = new LinkedHashMap<>();
+        workflow.put("name", name);
+        workflow.put("on", triggers(m));
+        workflow.put("permissions", OrderedMaps.of("contents", "read", "id-token", "write"));
+        workflow.put("concurrency", OrderedMaps.of("group", concurrencyGroup, "cancel-in-progress", false));
+        workflow.put("defaults", OrderedMaps.of("run", OrderedMaps.of("shell", "bash")));
+        return workflow;
+    }
+
+    /** One job on the runner, in the trusted deployment environment when the subject names one. */
+    static Map<String, Object> job(DeliveryManifest m, String name, int timeoutMinutes, List<Object> steps) {
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("name", name);
+        job.put("runs-on", GitHubActions.RUNNER);
+        job.put("timeout-minutes", timeoutMinutes);
+        if (m.github() != null && m.github().environment() != null) {
+            job.put("environment", m.github().environment());
+        }
+        job.put("steps", steps);
+        return job;
+    }
+
     /** Pushes to the trusted branch, and by hand. */
-    static Map<String, Object> triggers(DeliveryManifest m) {
+    private static Map<String, Object> triggers(DeliveryManifest m) {
         String branch = m.github() != null && m.github().branch() != null ? m.github().branch()
                 : GitHubActions.DEFAULT_BRANCH;
         Map<String, Object> on = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import io.growstack.delivery.GitHubSubject;
 import io.growstack.testing.DeliveryStacks;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.Tools;
+import io.growstack.testing.UserDataChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -129,14 +130,14 @@ class DeliveryFilesTest {
         for (DeliveryFiles files : List.of(blueGreen, inPlace)) {
             for (Map.Entry<String, String> file : files.files().entrySet()) {
                 if (file.getKey().endsWith(".sh")) {
-                    problems.addAll(shellcheck(file.getKey(), file.getValue()));
+                    problems.addAll(UserDataChecks.check(file.getKey(), file.getValue()));
                     checked++;
                 } else if (file.getKey().startsWith(".github/")) {
                     // GitHub runs each step's script with bash -e -o pipefail (defaults.run.shell: bash).
                     for (JsonNode step : yaml(file.getValue()).path("jobs").elements().next().path("steps")) {
                         if (step.has("run")) {
-                            problems.addAll(shellcheck(file.getKey() + " step '" + step.path("name").asText() + "'",
-                                    "#!/bin/bash\nset -eo pipefail\n" + step.path("run").asText()));
+                            problems.addAll(UserDataChecks.check(file.getKey() + " step '" + step.path("name").asText() + "'",
+                                    ShellResourcesTest.asScript(step.path("run").asText())));
                             checked++;
                         }
                     }
@@ -145,22 +146,6 @@ class DeliveryFilesTest {
         }
         assertThat(problems).isEmpty();
         assertThat(checked).as("scripts checked").isGreaterThanOrEqualTo(8 + 12);
-    }
-
-    private static List<String> shellcheck(String name, String script) {
-        try {
-            Path file = Files.createTempFile("growstack-delivery-", ".sh");
-            try {
-                Files.writeString(file, script);
-                Tools.ProcessResult r = Tools.run(Duration.ofSeconds(60),
-                        List.of("shellcheck", "--severity=style", "--shell=bash", file.toString()));
-                return r.ok() ? List.of() : List.of(name + ":\n" + r.describe());
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // --- workflows -------------------------------------------------------------------------------
