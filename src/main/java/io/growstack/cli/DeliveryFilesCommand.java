@@ -2,8 +2,8 @@ package io.growstack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.growstack.delivery.DeliveryFiles;
-import io.growstack.delivery.DeliveryManifest;
+import io.growstack.files.DeliveryFiles;
+import io.growstack.files.DeliveryManifest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

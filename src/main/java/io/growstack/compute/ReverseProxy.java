@@ -8,6 +8,7 @@ import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
+import io.growstack.files.NginxConfig;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
 import io.growstack.network.Port;

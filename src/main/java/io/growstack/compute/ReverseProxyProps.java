@@ -2,6 +2,7 @@ package io.growstack.compute;
 
 import io.growstack.core.Ami;
 import io.growstack.core.Args;
+import io.growstack.files.NginxConfig;
 import io.growstack.network.INetwork;
 import java.util.ArrayList;
 import java.util.List;

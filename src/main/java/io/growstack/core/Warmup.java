@@ -19,7 +19,7 @@ final class Warmup {
             try {
                 Json.attributes(new Sample("warm", List.of("a"), Map.of("k", "v"), 1, true));
                 Json.document(Map.of("Version", "2012-10-17"));
-                Yaml.write(Yaml.builder().build(), Map.of("k", List.of("v")), "warm-up");
+                Yaml.write(Yaml.AS_IS, Map.of("k", List.of("v")), "warm-up");
                 if (more != null) {
                     more.run();
                 }

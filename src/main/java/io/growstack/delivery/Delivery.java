@@ -20,6 +20,8 @@ import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.ValidationException;
+import io.growstack.files.DeliveryFiles;
+import io.growstack.files.DeliveryManifest;
 import io.growstack.web.PrivateBucket;
 import io.growstack.web.PrivateBucketProps;
 import io.growstack.web.StaticSite;

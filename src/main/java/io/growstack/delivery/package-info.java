@@ -3,7 +3,7 @@
  * long-lived keys. {@link io.growstack.delivery.Delivery} makes the artifact bucket, the CodeDeploy
  * application and deployment group (in-place, or blue/green that Terraform survives), the IAM roles
  * and the GitHub Actions OpenID Connect trust ({@link io.growstack.delivery.GitHubOidc});
- * {@link io.growstack.delivery.DeliveryFiles} renders the appspec, its hook scripts and the workflows
+ * {@link io.growstack.files.DeliveryFiles} renders the appspec, its hook scripts and the workflows
  * from the synthesized stack.
  */
 package io.growstack.delivery;

@@ -14,6 +14,8 @@ import io.growstack.core.Output;
 import io.growstack.core.Resource;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
+import io.growstack.files.GrafanaProvisioning;
+import io.growstack.files.PrometheusConfig;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
 import io.growstack.network.Port;

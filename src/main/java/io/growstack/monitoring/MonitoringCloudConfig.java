@@ -1,6 +1,8 @@
 package io.growstack.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.growstack.core.Yaml;
+import io.growstack.files.GrafanaProvisioning;
 import java.util.List;
 
 /**

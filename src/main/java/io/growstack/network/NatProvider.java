@@ -12,6 +12,7 @@ import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.ValidationException;
+import io.growstack.files.NatInstanceUserData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

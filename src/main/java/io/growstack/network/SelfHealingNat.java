@@ -15,6 +15,7 @@ import io.growstack.core.Local;
 import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
+import io.growstack.files.NatInstanceUserData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

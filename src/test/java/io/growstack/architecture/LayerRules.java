@@ -1,5 +1,6 @@
 package io.growstack.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -17,7 +18,7 @@ final class LayerRules {
             .should().dependOnClassesThat().resideInAnyPackage("io.growstack.aws..", "io.growstack.network..",
                     "io.growstack.compute..", "io.growstack.data..", "io.growstack.web..", "io.growstack.delivery..",
                     "io.growstack.monitoring..", "io.growstack.account..", "io.growstack.review..",
-                    "io.growstack.terraform..", "io.growstack.cli..")
+                    "io.growstack.terraform..", "io.growstack.cli..", "io.growstack.files..")
             .because("core is the bottom layer");
 
     static final ArchRule L1_IMPORTS_ONLY_CORE = noClasses().that().resideInAPackage("io.growstack.aws..")
@@ -38,11 +39,16 @@ final class LayerRules {
             .should().dependOnClassesThat().resideInAnyPackage(BLOCKS)
             .because("verify runs terraform on synthesized JSON, whatever made it");
 
+    static final ArchRule FILES_IMPORT_ONLY_CORE_AND_JACKSON = classes().that().resideInAPackage("io.growstack.files..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.growstack.files..", "io.growstack.core..",
+                    "com.fasterxml.jackson..", "java..")
+            .because("the generated files sit below the blocks, which use them; they render values, never constructs");
+
     static final ArchRule CDKTF_ONLY_IN_CORE_AND_CLI = CdktfConfinementTest.CDKTF_ONLY_IN_CORE_AND_CLI;
 
     static final List<ArchRule> ALL = List.of(NO_CYCLES, CORE_IMPORTS_NO_OTHER_LAYER, L1_IMPORTS_ONLY_CORE,
             BLOCKS_IMPORT_NO_REVIEW_OR_CLI, REVIEW_IMPORTS_NO_BLOCK, TERRAFORM_RUNNER_IMPORTS_NO_BLOCK,
-            CDKTF_ONLY_IN_CORE_AND_CLI);
+            FILES_IMPORT_ONLY_CORE_AND_JACKSON, CDKTF_ONLY_IN_CORE_AND_CLI);
 
     private LayerRules() {
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableConfig;
 import io.growstack.core.GrowStack;
+import io.growstack.files.NginxConfig;
 import io.growstack.network.NatInstanceProps;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;

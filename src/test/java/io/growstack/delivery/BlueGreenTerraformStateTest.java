@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.growstack.testing.DeliveryStacks;
+import io.growstack.testing.PlannedState;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.TestStacks.Synthesized;
 import io.growstack.testing.Terraform;

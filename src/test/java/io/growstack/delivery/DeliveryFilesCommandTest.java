@@ -3,6 +3,7 @@ package io.growstack.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.growstack.cli.DeliveryFilesCommand;
+import io.growstack.testing.DeliveryStacks;
 import io.growstack.testing.TestStacks;
 import java.io.PrintWriter;
 import java.io.StringWriter;

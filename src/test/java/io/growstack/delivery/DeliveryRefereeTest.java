@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
 import io.growstack.network.Network;
+import io.growstack.testing.DeliveryStacks;
 import io.growstack.testing.ProviderSchema;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.TestStacks.Synthesized;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.growstack.testing.DeliveryStacks;
 import io.growstack.testing.Rejections;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.TestStacks.Synthesized;

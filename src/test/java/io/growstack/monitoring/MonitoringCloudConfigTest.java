@@ -2,6 +2,7 @@ package io.growstack.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.growstack.testing.MonitoringFixtures;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.Tools;
 import io.growstack.testing.UserDataChecks;
@@ -23,9 +24,9 @@ class MonitoringCloudConfigTest {
     @BeforeAll
     static void synth() {
         TestStacks.Synthesized s = TestStacks.synthStack("monitoring-cloud-config", stack ->
-                Fixtures.full(stack, b -> b.alarms(false)));
-        userData = Fixtures.userData(s);
-        script = Fixtures.files(userData).get(MonitoringCloudConfig.INSTALL_SCRIPT);
+                MonitoringFixtures.full(stack, b -> b.alarms(false)));
+        userData = MonitoringFixtures.userData(s);
+        script = MonitoringFixtures.files(userData).get(MonitoringCloudConfig.INSTALL_SCRIPT);
     }
 
     @Test
@@ -46,7 +47,7 @@ class MonitoringCloudConfigTest {
         assertThat(script).contains("set -euo pipefail",
                 "PROMETHEUS_URL='https://github.com/prometheus/prometheus/releases/download/v3.9.1/"
                         + "prometheus-3.9.1.linux-arm64.tar.gz'",
-                "PROMETHEUS_SHA256='" + Fixtures.TEST_SHA256 + "'",
+                "PROMETHEUS_SHA256='" + MonitoringFixtures.TEST_SHA256 + "'",
                 "--proto '=https'");
     }
 
@@ -60,7 +61,7 @@ class MonitoringCloudConfigTest {
         assertThat(install).isGreaterThan(repo);
         assertThat(script).contains("GRAFANA_KEY_FINGERPRINT='B53AE77BADB630A683046005963FA27710458545'",
                 "GRAFANA_VERSION='12.3.1'");
-        String repoFile = Fixtures.files(userData).get("/etc/growstack/monitoring/grafana.repo");
+        String repoFile = MonitoringFixtures.files(userData).get("/etc/growstack/monitoring/grafana.repo");
         assertThat(repoFile).contains("gpgcheck=1", "repo_gpgcheck=1",
                 "gpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-grafana", "baseurl=https://rpm.grafana.com");
     }
@@ -68,10 +69,10 @@ class MonitoringCloudConfigTest {
     @Test
     void bothServicesAreEnabledUnderSystemdSoTheyComeBackAfterAReboot() {
         assertThat(script).contains("systemctl enable --now prometheus.service grafana-server.service");
-        String unit = Fixtures.files(userData).get("/etc/growstack/monitoring/prometheus.service");
+        String unit = MonitoringFixtures.files(userData).get("/etc/growstack/monitoring/prometheus.service");
         assertThat(unit).contains("[Install]\nWantedBy=multi-user.target", "Restart=on-failure",
                 "--web.listen-address=:9090", "ProtectSystem=strict", "ReadWritePaths=/var/lib/prometheus");
-        String dropIn = Fixtures.files(userData).get("/etc/growstack/monitoring/grafana-server.conf");
+        String dropIn = MonitoringFixtures.files(userData).get("/etc/growstack/monitoring/grafana-server.conf");
         assertThat(dropIn).contains("EnvironmentFile=/etc/growstack/grafana-admin.env",
                 "Environment=GF_SERVER_HTTP_PORT=3000", "Environment=GF_AUTH_ANONYMOUS_ENABLED=false");
     }

@@ -2,6 +2,7 @@ package io.growstack.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.growstack.testing.MonitoringFixtures;
 import io.growstack.testing.ProviderSchema;
 import io.growstack.testing.SecurityGroupWalk;
 import io.growstack.testing.TestStacks;
@@ -22,7 +23,7 @@ class MonitoringRefereeTest {
     @Test
     void theFullStackValidatesAndPlans() {
         Synthesized s = TestStacks.synthStack("tf-monitoring", stack ->
-                Fixtures.full(stack, b -> b.alarmEmails(List.of("oncall@example.com"))));
+                MonitoringFixtures.full(stack, b -> b.alarmEmails(List.of("oncall@example.com"))));
         ProviderSchema.aws6().assertValid(s.json());
         assertThat(UserDataChecks.assertClean(s.json())).as("the NAT instance script and the monitoring cloud-config")
                 .isEqualTo(2);

@@ -14,6 +14,7 @@ import io.growstack.core.Architecture;
 import io.growstack.core.ValidationException;
 import io.growstack.network.INetwork;
 import io.growstack.network.Network;
+import io.growstack.testing.MonitoringFixtures;
 import io.growstack.testing.SecurityGroupWalk;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.TestStacks.Synthesized;
@@ -34,7 +35,7 @@ class MonitoringTest {
     @BeforeAll
     static void synth() {
         defaults = TestStacks.synthStack("monitoring-defaults", stack ->
-                block = Fixtures.full(stack, b -> b.alarmEmails(List.of("oncall@example.com", "lead@example.com"))));
+                block = MonitoringFixtures.full(stack, b -> b.alarmEmails(List.of("oncall@example.com", "lead@example.com"))));
     }
 
     /** An existing network with literal ids: cheap for the rejection tests. */
@@ -50,7 +51,7 @@ class MonitoringTest {
             AutoScaledService service = new AutoScaledService(stack, "web", AutoScaledServiceProps.builder(network)
                     .ami(TestStacks.ARM_AMI).build());
             new Monitoring(stack, "monitoring", change.apply(MonitoringProps.builder(network, bastion, service)
-                    .prometheus(Fixtures.TEST_ARM64).ami(TestStacks.ARM_AMI)).build());
+                    .prometheus(MonitoringFixtures.TEST_ARM64).ami(TestStacks.ARM_AMI)).build());
         }, message);
     }
 
@@ -66,7 +67,7 @@ class MonitoringTest {
 
     @Test
     void theHostIsAT4gSmallInAPrivateSubnetWithImdsv2AndAnEncryptedGp3SizedForTheRetention() {
-        JsonNode instance = defaults.resource("aws_instance", Fixtures.INSTANCE);
+        JsonNode instance = defaults.resource("aws_instance", MonitoringFixtures.INSTANCE);
         assertThat(instance.path("instance_type").asText()).isEqualTo("t4g.small");
         assertThat(instance.path("subnet_id").asText()).isEqualTo("${aws_subnet.network_private-subnet-1.id}");
         assertThat(instance.has("associate_public_ip_address")).isFalse();
@@ -86,11 +87,11 @@ class MonitoringTest {
     void theDiskGrowsWithRetentionAndTheUnitCarriesTheRetentionFlags() {
         assertThat(Monitoring.estimateGb(15, 15, 6, 2000)).isCloseTo(2.2464, org.assertj.core.data.Offset.offset(1e-4));
         Synthesized s = TestStacks.synthStack("monitoring-retention", stack ->
-                Fixtures.full(stack, b -> b.retentionDays(90).scrapeIntervalSeconds(30).alarms(false)));
+                MonitoringFixtures.full(stack, b -> b.retentionDays(90).scrapeIntervalSeconds(30).alarms(false)));
         // 90 days x 13000 / 30 s x 2 bytes = 6.74 GB; cap ceil(8.42) = 9 GB; 10 + ceil(13.5) = 24 GiB.
-        assertThat(s.resource("aws_instance", Fixtures.INSTANCE).path("root_block_device").path("volume_size").asInt())
+        assertThat(s.resource("aws_instance", MonitoringFixtures.INSTANCE).path("root_block_device").path("volume_size").asInt())
                 .isEqualTo(24);
-        String unit = Fixtures.files(Fixtures.userData(s)).get("/etc/growstack/monitoring/prometheus.service");
+        String unit = MonitoringFixtures.files(MonitoringFixtures.userData(s)).get("/etc/growstack/monitoring/prometheus.service");
         assertThat(unit).contains("--storage.tsdb.retention.time=90d", "--storage.tsdb.retention.size=9GB",
                 "--storage.tsdb.path=/var/lib/prometheus", "User=prometheus", "WantedBy=multi-user.target");
     }
@@ -125,38 +126,38 @@ class MonitoringTest {
 
     @Test
     void onlyTheBastionReachesGrafanaAndPrometheusAndNoMonitoringPortIsOpenToAnyAddress() {
-        List<SecurityGroupWalk.Rule> ingress = ingressOn(defaults, Fixtures.MONITORING_GROUP);
+        List<SecurityGroupWalk.Rule> ingress = ingressOn(defaults, MonitoringFixtures.MONITORING_GROUP);
         assertThat(ingress).extracting(SecurityGroupWalk.Rule::from).containsExactlyInAnyOrder(3000, 9090);
         assertThat(ingress).allSatisfy(rule -> {
             assertThat(rule.cidr()).as("no CIDR, so nothing outside the VPC").isNull();
-            assertThat(rule.peerGroup()).isEqualTo(Fixtures.BASTION_GROUP);
+            assertThat(rule.peerGroup()).isEqualTo(MonitoringFixtures.BASTION_GROUP);
             assertThat(rule.to()).isEqualTo(rule.from());
         });
         // The bastion's matching egress rules name the monitoring host (its other egress is the usual all-out).
         assertThat(SecurityGroupWalk.egress(defaults.json()).stream()
-                .filter(r -> r.group().equals(Fixtures.BASTION_GROUP) && r.peerGroup() != null))
+                .filter(r -> r.group().equals(MonitoringFixtures.BASTION_GROUP) && r.peerGroup() != null))
                 .extracting(SecurityGroupWalk.Rule::peerGroup, SecurityGroupWalk.Rule::from)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Fixtures.MONITORING_GROUP, 3000),
-                        org.assertj.core.groups.Tuple.tuple(Fixtures.MONITORING_GROUP, 9090));
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(MonitoringFixtures.MONITORING_GROUP, 3000),
+                        org.assertj.core.groups.Tuple.tuple(MonitoringFixtures.MONITORING_GROUP, 9090));
     }
 
     @Test
     void theManagementPortIsOpenOnlyToTheLoadBalancerAndTheMonitoringHostAndTheAppPortOnlyToTheLoadBalancer() {
-        List<SecurityGroupWalk.Rule> service = ingressOn(defaults, Fixtures.SERVICE_GROUP);
+        List<SecurityGroupWalk.Rule> service = ingressOn(defaults, MonitoringFixtures.SERVICE_GROUP);
         assertThat(service.stream().filter(r -> covers(r, 8081)))
                 .allSatisfy(r -> assertThat(r.cidr()).isNull())
                 .extracting(SecurityGroupWalk.Rule::peerGroup)
-                .containsExactlyInAnyOrder(Fixtures.ALB_GROUP, Fixtures.MONITORING_GROUP);
+                .containsExactlyInAnyOrder(MonitoringFixtures.ALB_GROUP, MonitoringFixtures.MONITORING_GROUP);
         assertThat(service.stream().filter(r -> covers(r, 8080)))
-                .extracting(SecurityGroupWalk.Rule::peerGroup).containsExactly(Fixtures.ALB_GROUP);
+                .extracting(SecurityGroupWalk.Rule::peerGroup).containsExactly(MonitoringFixtures.ALB_GROUP);
         JsonNode rule = defaults.resource("aws_vpc_security_group_ingress_rule",
                 "web_security-group_ingress-tcp-8081-from-monitoring");
         assertThat(rule.path("description").asText()).isEqualTo("Actuator (management port) from monitoring");
         // The monitoring host is never let in through the load balancer or on the app port.
         assertThat(SecurityGroupWalk.ingress(defaults.json()).stream()
-                .filter(r -> Fixtures.MONITORING_GROUP.equals(r.peerGroup())))
+                .filter(r -> MonitoringFixtures.MONITORING_GROUP.equals(r.peerGroup())))
                 .extracting(SecurityGroupWalk.Rule::group, SecurityGroupWalk.Rule::from)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Fixtures.SERVICE_GROUP, 8081));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MonitoringFixtures.SERVICE_GROUP, 8081));
     }
 
     @Test
@@ -168,9 +169,9 @@ class MonitoringTest {
 
     @Test
     void theUserDataStagesEveryFileAndRunsTheInstallScriptOnce() throws Exception {
-        String userData = Fixtures.userData(defaults);
+        String userData = MonitoringFixtures.userData(defaults);
         assertThat(userData).startsWith("#cloud-config\n");
-        Map<String, String> files = Fixtures.files(userData);
+        Map<String, String> files = MonitoringFixtures.files(userData);
         assertThat(files.keySet()).containsExactly(
                 "/etc/growstack/monitoring/prometheus.yml",
                 "/etc/growstack/monitoring/prometheus.service",
@@ -191,7 +192,7 @@ class MonitoringTest {
 
     @Test
     void theOnlyTerraformTemplateSyntaxInTheUserDataIsTheGroupNameReference() {
-        String userData = Fixtures.userData(defaults);
+        String userData = MonitoringFixtures.userData(defaults);
         Set<String> references = new TreeSet<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{[^}]*}").matcher(userData);
         while (m.find()) {
@@ -204,8 +205,8 @@ class MonitoringTest {
     @Test
     void sameInputGivesTheSameUserData() {
         Synthesized again = TestStacks.synthStack("monitoring-defaults-again", stack ->
-                Fixtures.full(stack, b -> b.alarmEmails(List.of("oncall@example.com", "lead@example.com"))));
-        assertThat(Fixtures.userData(again)).isEqualTo(Fixtures.userData(defaults));
+                MonitoringFixtures.full(stack, b -> b.alarmEmails(List.of("oncall@example.com", "lead@example.com"))));
+        assertThat(MonitoringFixtures.userData(again)).isEqualTo(MonitoringFixtures.userData(defaults));
     }
 
     // --- alarms ------------------------------------------------------------------------------------
@@ -277,7 +278,7 @@ class MonitoringTest {
     @Test
     void withAlarmsSwitchedOffThereIsNoTopicNorAlarm() {
         Synthesized s = TestStacks.synthStack("monitoring-no-alarms", stack ->
-                Fixtures.full(stack, b -> b.alarms(false)));
+                MonitoringFixtures.full(stack, b -> b.alarms(false)));
         assertThat(s.count("aws_sns_topic")).isZero();
         assertThat(s.count("aws_cloudwatch_metric_alarm")).isZero();
         assertThat(s.json().path("output").has("monitoring_alarm_topic_arn")).isFalse();
@@ -339,7 +340,7 @@ class MonitoringTest {
                         + " digits published for prometheus-3.9.1.linux-arm64.tar.gz in the release's sha256sums.txt,"
                         + " or a Terraform reference such as a variable");
         rejected("factory-version", b -> b.prometheus(PrometheusRelease.of("v3.9.1", Architecture.ARM64,
-                        Fixtures.TEST_SHA256)),
+                        MonitoringFixtures.TEST_SHA256)),
                 "app/monitoring: property 'prometheus.version' is 'v3.9.1': expected a release number such as 3.9.1"
                         + " (without the leading v)");
         rejected("bad-fingerprint", b -> b.grafana(new GrafanaRelease("12.3.1", "B53A E77B")),
@@ -352,7 +353,7 @@ class MonitoringTest {
 
     @Test
     void theReleaseFactoriesNameANullArgument() {
-        assertThatThrownBy(() -> PrometheusRelease.of("3.9.1", null, Fixtures.TEST_SHA256))
+        assertThatThrownBy(() -> PrometheusRelease.of("3.9.1", null, MonitoringFixtures.TEST_SHA256))
                 .isInstanceOf(NullPointerException.class).hasMessage("architecture must not be null");
         assertThatThrownBy(() -> GrafanaRelease.of("12.3.1", null))
                 .isInstanceOf(NullPointerException.class).hasMessage("keyFingerprint must not be null");

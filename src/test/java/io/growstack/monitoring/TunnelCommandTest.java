@@ -11,6 +11,7 @@ import io.growstack.network.NatInstanceProps;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
 import io.growstack.network.NetworkProps;
+import io.growstack.testing.MonitoringFixtures;
 import io.growstack.testing.TestStacks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,7 +28,7 @@ class TunnelCommandTest {
 
     @BeforeAll
     static void synth() {
-        stack = TestStacks.synthStack("tunnel", s -> Fixtures.full(s, b -> b.alarms(false)));
+        stack = TestStacks.synthStack("tunnel", s -> MonitoringFixtures.full(s, b -> b.alarms(false)));
         out = stack.dir().getParent().getParent();
     }
 
@@ -114,7 +115,7 @@ class TunnelCommandTest {
             Bastion bastion = new Bastion(s, "bastion", BastionProps.builder(network).ami(TestStacks.X86_AMI).build());
             AutoScaledService service = new AutoScaledService(s, "web", AutoScaledServiceProps.builder(network)
                     .ami(TestStacks.ARM_AMI).deletionProtection(false).build());
-            new Monitoring(s, "monitoring", Fixtures.props(new Fixtures.Parts(network, bastion, service), b -> b.alarms(false)));
+            new Monitoring(s, "monitoring", MonitoringFixtures.props(new MonitoringFixtures.Parts(network, bastion, service), b -> b.alarms(false)));
         });
         Run r = run("--out", ssmOnly.dir().getParent().getParent().toString());
         assertThat(r.status()).as(r.stderr()).isZero();

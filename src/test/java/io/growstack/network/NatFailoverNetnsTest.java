@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.growstack.files.NatInstanceUserData;
 import io.growstack.testing.Tools;
 import io.growstack.testing.Tools.ProcessResult;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.growstack.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.growstack.files.NatInstanceUserData;
 import io.growstack.testing.Tools;
 import io.growstack.testing.Tools.ProcessResult;
 import java.io.IOException;

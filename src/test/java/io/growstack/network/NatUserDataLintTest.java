@@ -2,6 +2,7 @@ package io.growstack.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.growstack.files.NatInstanceUserData;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.UserDataChecks;
 import java.util.ArrayList;

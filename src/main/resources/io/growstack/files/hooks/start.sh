@@ -1,0 +1,3 @@
+systemctl enable "$SERVICE"
+systemctl restart "$SERVICE"
+echo "started $SERVICE"
