@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableConfig;
+import io.growstack.host.SpotSettings;
 import io.growstack.core.GrowStack;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
@@ -91,7 +92,7 @@ class BastionTest {
         assertRejected("bastion-world", stack -> new Bastion(stack, "bastion", BastionProps.builder(network(stack))
                         .allowSshFrom(List.of("0.0.0.0/0")).build()),
                 "app/bastion: property 'allowSshFrom' is '0.0.0.0/0': expected the admins' addresses such as"
-                        + " 203.0.113.7/32; to open SSH to the world call allowSshFromAnywhere() explicitly (the review flags it)");
+                        + " 203.0.113.7/32, not the whole internet; to open SSH to the world call allowSshFromAnywhere() explicitly (the review flags it)");
     }
 
     @Test

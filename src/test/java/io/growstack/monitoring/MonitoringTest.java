@@ -361,7 +361,7 @@ class MonitoringTest {
     @Test
     void anUnknownInstanceTypeOrAMismatchedImageIsRejected() {
         rejected("type", b -> b.instanceType("t4g.huge"), "app/monitoring: property 'instanceType' is 't4g.huge':"
-                + " expected an EC2 instance type growstack knows, such as t4g.small or t3.small");
+                + " expected an EC2 instance type growstack knows, such as t4g.micro, t3.nano or m7g.large");
         rejected("image", b -> b.ami(TestStacks.X86_AMI), "app/monitoring: property 'ami' is"
                 + " 'ami-0123456789abcdef0 (x86_64)': expected an arm64 image for instance type t4g.small");
     }

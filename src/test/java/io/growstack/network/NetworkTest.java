@@ -258,7 +258,7 @@ class NetworkTest {
         assertRejected("nat-type", stack -> new Network(stack, "network", NetworkProps.builder()
                         .nat(NatProvider.instance(NatInstanceProps.builder().instanceType("x9.nano").build())).build()),
                 "app/network: property 'nat.instanceType' is 'x9.nano': expected an EC2 instance type growstack knows,"
-                        + " such as t3.nano, t3a.nano or t4g.nano");
+                        + " such as t4g.micro, t3.nano or m7g.large");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.growstack.compute;
+package io.growstack.host;
 
 import io.growstack.aws.IamInstanceProfile;
 import io.growstack.aws.IamRole;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class MonitoringCloudConfigTest {
+class MonitoringInstallTest {
     private static String userData;
     private static String script;
 
@@ -25,7 +25,7 @@ class MonitoringCloudConfigTest {
         TestStacks.Synthesized s = TestStacks.synthStack("monitoring-cloud-config", stack ->
                 Fixtures.full(stack, b -> b.alarms(false)));
         userData = Fixtures.userData(s);
-        script = Fixtures.files(userData).get(MonitoringCloudConfig.INSTALL_SCRIPT);
+        script = Fixtures.files(userData).get(MonitoringInstall.INSTALL_SCRIPT);
     }
 
     @Test
