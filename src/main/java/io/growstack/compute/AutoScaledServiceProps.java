@@ -90,26 +90,7 @@ public final class AutoScaledServiceProps extends HostProps {
 
     /** A builder with these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder(network, host.toBuilder());
-        b.allowAllOutbound = allowAllOutbound;
-        b.appPort = appPort;
-        b.managementPort = managementPort;
-        b.healthCheckPath = healthCheckPath;
-        b.healthCheckIntervalSeconds = healthCheckIntervalSeconds;
-        b.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
-        b.deregistrationDelaySeconds = deregistrationDelaySeconds;
-        b.minSize = minSize;
-        b.maxSize = maxSize;
-        b.desiredCapacity = desiredCapacity;
-        b.cpuTargetUtilizationPercent = cpuTargetUtilizationPercent;
-        b.instanceRefresh = instanceRefresh;
-        b.certificateArn = certificateArn;
-        b.sslPolicy = sslPolicy;
-        b.deletionProtection = deletionProtection;
-        b.accessLogsBucket = accessLogsBucket;
-        b.accessLogsPrefix = accessLogsPrefix;
-        b.blueGreen = blueGreen;
-        return b;
+        return new Builder(this);
     }
 
     /** The application port. Default: {@value #DEFAULT_APP_PORT}. */
@@ -155,6 +136,28 @@ public final class AutoScaledServiceProps extends HostProps {
 
         private Builder(INetwork network, HostSettings.Builder host) {
             super(network, host);
+        }
+
+        private Builder(AutoScaledServiceProps props) {
+            super(props);
+            this.allowAllOutbound = props.allowAllOutbound;
+            this.appPort = props.appPort;
+            this.managementPort = props.managementPort;
+            this.healthCheckPath = props.healthCheckPath;
+            this.healthCheckIntervalSeconds = props.healthCheckIntervalSeconds;
+            this.healthCheckGracePeriodSeconds = props.healthCheckGracePeriodSeconds;
+            this.deregistrationDelaySeconds = props.deregistrationDelaySeconds;
+            this.minSize = props.minSize;
+            this.maxSize = props.maxSize;
+            this.desiredCapacity = props.desiredCapacity;
+            this.cpuTargetUtilizationPercent = props.cpuTargetUtilizationPercent;
+            this.instanceRefresh = props.instanceRefresh;
+            this.certificateArn = props.certificateArn;
+            this.sslPolicy = props.sslPolicy;
+            this.deletionProtection = props.deletionProtection;
+            this.accessLogsBucket = props.accessLogsBucket;
+            this.accessLogsPrefix = props.accessLogsPrefix;
+            this.blueGreen = props.blueGreen;
         }
 
         /** Whether the instances' group allows all egress (package repositories, SSM, S3). Default: true. */

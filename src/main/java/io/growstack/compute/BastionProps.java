@@ -7,21 +7,15 @@ import io.growstack.network.INetwork;
 import java.util.List;
 
 /** Settings of a {@link Bastion}. Only the network is required; the host settings come from {@link io.growstack.host.HostSetters}. */
-public final class BastionProps extends HostProps {
+public final class BastionProps extends PublicHostProps {
     /** The seed's bastion: the smallest x86 burstable instance. */
     public static final String DEFAULT_INSTANCE_TYPE = "t3.nano";
 
-    final List<String> allowSshFrom;
     final boolean sshFromAnywhere;
-    final int subnetIndex;
-    final boolean elasticIp;
 
     private BastionProps(Builder b) {
         super(b);
-        this.allowSshFrom = List.copyOf(b.allowSshFrom);
         this.sshFromAnywhere = b.sshFromAnywhere;
-        this.subnetIndex = b.subnetIndex;
-        this.elasticIp = b.elasticIp;
     }
 
     /**
@@ -35,17 +29,7 @@ public final class BastionProps extends HostProps {
 
     /** A builder with these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder(network, host.toBuilder());
-        b.allowSshFrom = allowSshFrom;
-        b.sshFromAnywhere = sshFromAnywhere;
-        b.subnetIndex = subnetIndex;
-        b.elasticIp = elasticIp;
-        return b;
-    }
-
-    /** The CIDR blocks allowed to SSH; empty means no port 22 (the default). */
-    public List<String> allowSshFrom() {
-        return allowSshFrom;
+        return new Builder(this);
     }
 
     /** Whether SSH is open to 0.0.0.0/0. Default: false. */
@@ -53,51 +37,22 @@ public final class BastionProps extends HostProps {
         return sshFromAnywhere;
     }
 
-    /** Which public subnet, from 0. Default: 0. */
-    public int subnetIndex() {
-        return subnetIndex;
-    }
-
-    /** Whether the bastion has an Elastic IP. Default: false. */
-    public boolean elasticIp() {
-        return elasticIp;
-    }
-
     /** Builds {@link BastionProps}. */
-    public static final class Builder extends HostProps.Builder<Builder> {
-        private List<String> allowSshFrom = List.of();
+    public static final class Builder extends PublicHostProps.Builder<Builder> {
         private boolean sshFromAnywhere;
-        private int subnetIndex;
-        private boolean elasticIp;
 
         private Builder(INetwork network, HostSettings.Builder host) {
             super(network, host);
         }
 
-        /**
-         * CIDR blocks allowed to SSH (port 22): values such as {@code 203.0.113.7/32}, references, or
-         * a Terraform list variable's value. Default: none — no port 22 at all (use SSM).
-         */
-        public Builder allowSshFrom(List<String> cidrs) {
-            this.allowSshFrom = Args.list(cidrs, "allowSshFrom");
-            return this;
+        private Builder(BastionProps props) {
+            super(props);
+            this.sshFromAnywhere = props.sshFromAnywhere;
         }
 
         /** Opens SSH to 0.0.0.0/0. The security review flags this; prefer an allow-list or SSM. */
         public Builder allowSshFromAnywhere() {
             this.sshFromAnywhere = true;
-            return this;
-        }
-
-        /** Which public subnet (availability zone). Default: 0. */
-        public Builder subnetIndex(int subnetIndex) {
-            this.subnetIndex = subnetIndex;
-            return this;
-        }
-
-        /** A stable Elastic IP (billed like any public IPv4). Default: false. */
-        public Builder elasticIp(boolean elasticIp) {
-            this.elasticIp = elasticIp;
             return this;
         }
 

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * <p>Upstreams are collected here, before the proxy exists, because they are written into its user
  * data, which is fixed when the instance is created (see {@link ReverseProxy}).
  */
-public final class ReverseProxyProps extends HostProps {
+public final class ReverseProxyProps extends PublicHostProps {
     /** The seed's lean version-3 proxy and bastion: a t3.micro. */
     public static final String DEFAULT_INSTANCE_TYPE = "t3.micro";
 
@@ -28,17 +28,11 @@ public final class ReverseProxyProps extends HostProps {
 
     final List<Target> upstreams;
     final List<Consumer<NginxConfig.Builder>> nginx;
-    final int subnetIndex;
-    final boolean elasticIp;
-    final List<String> allowSshFrom;
 
     private ReverseProxyProps(Builder b) {
         super(b);
         this.upstreams = List.copyOf(b.upstreams);
         this.nginx = List.copyOf(b.nginx);
-        this.subnetIndex = b.subnetIndex;
-        this.elasticIp = b.elasticIp;
-        this.allowSshFrom = List.copyOf(b.allowSshFrom);
     }
 
     /** A builder for a proxy in {@code network}'s public subnets. */
@@ -48,40 +42,22 @@ public final class ReverseProxyProps extends HostProps {
 
     /** A builder with these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder(network, host.toBuilder());
-        b.upstreams.addAll(upstreams);
-        b.nginx.addAll(nginx);
-        b.subnetIndex = subnetIndex;
-        b.elasticIp = elasticIp;
-        b.allowSshFrom = allowSshFrom;
-        return b;
-    }
-
-    /** The CIDR blocks allowed to SSH; empty means no port 22 (the default). */
-    public List<String> allowSshFrom() {
-        return allowSshFrom;
-    }
-
-    /** Which public subnet, from 0. Default: 0. */
-    public int subnetIndex() {
-        return subnetIndex;
-    }
-
-    /** Whether the proxy has an Elastic IP. Default: false. */
-    public boolean elasticIp() {
-        return elasticIp;
+        return new Builder(this);
     }
 
     /** Builds {@link ReverseProxyProps}. */
-    public static final class Builder extends HostProps.Builder<Builder> {
+    public static final class Builder extends PublicHostProps.Builder<Builder> {
         private final List<Target> upstreams = new ArrayList<>();
         private final List<Consumer<NginxConfig.Builder>> nginx = new ArrayList<>();
-        private int subnetIndex;
-        private boolean elasticIp;
-        private List<String> allowSshFrom = List.of();
 
         private Builder(INetwork network, HostSettings.Builder host) {
             super(network, host);
+        }
+
+        private Builder(ReverseProxyProps props) {
+            super(props);
+            upstreams.addAll(props.upstreams);
+            nginx.addAll(props.nginx);
         }
 
         /**
@@ -109,33 +85,6 @@ public final class ReverseProxyProps extends HostProps {
          */
         public Builder nginx(Consumer<NginxConfig.Builder> customizer) {
             nginx.add(Objects.requireNonNull(customizer, "customizer must not be null"));
-            return this;
-        }
-
-        /** Which public subnet (availability zone), from 0. Default: 0. */
-        public Builder subnetIndex(int subnetIndex) {
-            this.subnetIndex = subnetIndex;
-            return this;
-        }
-
-        /**
-         * A stable Elastic IP for DNS, kept when the proxy is replaced (a change of upstreams replaces
-         * it). An attached Elastic IP costs the same as the public IPv4 address the proxy has anyway.
-         * Default: false (the address changes when the proxy is replaced).
-         */
-        public Builder elasticIp(boolean elasticIp) {
-            this.elasticIp = elasticIp;
-            return this;
-        }
-
-        /**
-         * CIDR blocks allowed to SSH (port 22), as the seed's proxy doubles as the bastion: values
-         * such as {@code 203.0.113.7/32}, references, or a Terraform list variable's value.
-         * {@code 0.0.0.0/0} is rejected (a {@link Bastion} has an explicit switch for it).
-         * Default: none, no port 22 at all.
-         */
-        public Builder allowSshFrom(List<String> cidrs) {
-            this.allowSshFrom = Args.list(cidrs, "allowSshFrom");
             return this;
         }
 

@@ -40,16 +40,7 @@ public final class ServerProps extends HostProps {
 
     /** A builder with these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder(network, host.toBuilder());
-        b.tier = tier;
-        b.subnetIndex = subnetIndex;
-        b.associatePublicIp = associatePublicIp;
-        b.elasticIp = elasticIp;
-        b.ignoreAmiChanges = ignoreAmiChanges;
-        b.allowAllOutbound = allowAllOutbound;
-        b.label = label;
-        b.userDataReplaceOnChange = userDataReplaceOnChange;
-        return b;
+        return new Builder(this);
     }
 
     /** Spot purchase settings; {@code null} means on-demand (the default). */
@@ -110,6 +101,18 @@ public final class ServerProps extends HostProps {
 
         private Builder(INetwork network, HostSettings.Builder host) {
             super(network, host);
+        }
+
+        private Builder(ServerProps props) {
+            super(props);
+            this.tier = props.tier;
+            this.subnetIndex = props.subnetIndex;
+            this.associatePublicIp = props.associatePublicIp;
+            this.elasticIp = props.elasticIp;
+            this.ignoreAmiChanges = props.ignoreAmiChanges;
+            this.allowAllOutbound = props.allowAllOutbound;
+            this.label = props.label;
+            this.userDataReplaceOnChange = props.userDataReplaceOnChange;
         }
 
         /** The subnet tier. Default: private. */

@@ -75,20 +75,7 @@ public final class MonitoringProps extends HostProps {
 
     /** A builder with these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder(network(), bastion, service, host().toBuilder());
-        b.prometheus = prometheus;
-        b.grafana = grafana;
-        b.subnetIndex = subnetIndex;
-        b.retentionDays = retentionDays;
-        b.scrapeIntervalSeconds = scrapeIntervalSeconds;
-        b.maxScrapedInstances = maxScrapedInstances;
-        b.seriesPerInstance = seriesPerInstance;
-        b.jobName = jobName;
-        b.alarms = alarms;
-        b.alarmEmails = alarmEmails;
-        b.cpuAlarmThresholdPercent = cpuAlarmThresholdPercent;
-        b.http5xxAlarmThreshold = http5xxAlarmThreshold;
-        return b;
+        return new Builder(this);
     }
 
     /** The Prometheus release; required. */
@@ -127,6 +114,24 @@ public final class MonitoringProps extends HostProps {
             super(network, host);
             this.bastion = bastion;
             this.service = service;
+        }
+
+        private Builder(MonitoringProps props) {
+            super(props);
+            this.bastion = props.bastion;
+            this.service = props.service;
+            this.prometheus = props.prometheus;
+            this.grafana = props.grafana;
+            this.subnetIndex = props.subnetIndex;
+            this.retentionDays = props.retentionDays;
+            this.scrapeIntervalSeconds = props.scrapeIntervalSeconds;
+            this.maxScrapedInstances = props.maxScrapedInstances;
+            this.seriesPerInstance = props.seriesPerInstance;
+            this.jobName = props.jobName;
+            this.alarms = props.alarms;
+            this.alarmEmails = props.alarmEmails;
+            this.cpuAlarmThresholdPercent = props.cpuAlarmThresholdPercent;
+            this.http5xxAlarmThreshold = props.http5xxAlarmThreshold;
         }
 
         /**

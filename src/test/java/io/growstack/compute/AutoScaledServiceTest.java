@@ -504,4 +504,21 @@ class AutoScaledServiceTest {
                 "app/web: property 'healthCheckIntervalSeconds' is '5': expected 6 to 300 seconds"
                         + " (longer than the 5 s timeout)");
     }
+
+    @Test
+    void spotIsRejectedBecauseTheGroupRunsOnDemand() {
+        rejected("autoscaled-spot", b -> b.ami(TestStacks.ARM_AMI).spot(io.growstack.host.SpotSettings.oneTime()),
+                "app/web: property 'spot' is 'SpotSettings[interruptionBehavior=terminate, maxPrice=null]': expected"
+                        + " on demand (onDemand()): growstack runs the service's group on on-demand instances");
+    }
+
+    @Test
+    void unlimitedCreditsAndAKeyPairReachTheLaunchTemplate() {
+        Synthesized s = TestStacks.synthStack("autoscaled-credits", stack -> new AutoScaledService(stack, "web",
+                AutoScaledServiceProps.builder(network(stack)).ami(TestStacks.ARM_AMI).cpuCredits("unlimited")
+                        .keyName("ops").build()));
+        JsonNode template = s.resource("aws_launch_template", "web_launch-template");
+        assertThat(template.path("credit_specification").path("cpu_credits").asText()).isEqualTo("unlimited");
+        assertThat(template.path("key_name").asText()).isEqualTo("ops");
+    }
 }

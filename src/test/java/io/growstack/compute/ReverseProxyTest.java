@@ -309,4 +309,22 @@ class ReverseProxyTest {
                 "app/proxy: property 'allowSshFrom' is '0.0.0.0/0': expected the admins' addresses such as 203.0.113.7/32,"
                         + " not the whole internet; use a Bastion with allowSshFromAnywhere() if you really mean it");
     }
+
+    @Test
+    void userDataOfItsOwnIsRejectedBecauseTheProxysUserDataIsItsNginxCloudConfig() {
+        assertRejected("proxy-user-data", stack -> new ReverseProxy(stack, "proxy",
+                        ReverseProxyProps.builder(network(stack)).addUpstream("10.0.128.10", 8080)
+                                .userData("#!/bin/bash\n").build()),
+                "app/proxy: property 'userData' is '#!/bin/bash\n': expected none: the proxy's user data is its"
+                        + " nginx cloud-config (change nginx through nginx(...))");
+    }
+
+    @Test
+    void nginxCustomizersAddUpInOrderAndToBuilderKeepsThem() {
+        AtomicReference<ReverseProxy> proxy = new AtomicReference<>();
+        synth("proxy-customizers", props -> props.nginx(nginx -> nginx.serverName("example.com"))
+                .nginx(nginx -> nginx.clientMaxBodySizeMb(1)).build().toBuilder(), proxy);
+        assertThat(proxy.get().nginxConfig().serverName()).isEqualTo("example.com");
+        assertThat(proxy.get().nginxConfig().clientMaxBodySizeMb()).isEqualTo(1);
+    }
 }

@@ -304,4 +304,16 @@ class NetworkTest {
         });
         return result;
     }
+
+    @Test
+    void aNatKeyPairAndCreditModeReachItsLaunchTemplate() {
+        Synthesized s = TestStacks.synthStack("network-nat-key", stack -> new Network(stack, "network",
+                NetworkProps.builder().availabilityZones(TestStacks.ZONES)
+                        .nat(NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).keyName("ops")
+                                .cpuCredits("unlimited").rootVolumeGb(10).build())).build()));
+        JsonNode nat = s.resource("aws_launch_template", "network_nat-launch-template");
+        assertThat(nat.path("key_name").asText()).isEqualTo("ops");
+        assertThat(nat.path("credit_specification").path("cpu_credits").asText()).isEqualTo("unlimited");
+        assertThat(nat.path("block_device_mappings").get(0).path("ebs").path("volume_size").asInt()).isEqualTo(10);
+    }
 }
