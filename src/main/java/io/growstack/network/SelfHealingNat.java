@@ -2,8 +2,6 @@ package io.growstack.network;
 
 import io.growstack.aws.AutoscalingGroup;
 import io.growstack.aws.Eip;
-import io.growstack.aws.IamInstanceProfile;
-import io.growstack.aws.IamRole;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.LaunchTemplate;
 import io.growstack.aws.NetworkInterface;
@@ -13,6 +11,7 @@ import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.host.Host;
+import io.growstack.host.InstanceRole;
 import io.growstack.host.TemplateUserData;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,13 +116,10 @@ final class SelfHealingNat extends NatProvider {
         String name = stack.naming().name("nat" + suffix);
         Resource eni = interfaces.get(index);
 
-        String trust = PolicyStatement.document(List.of(
-                PolicyStatement.trustService("Ec2AssumeRole", "ec2.amazonaws.com")));
-        Resource role = new Resource(scope, "nat-role" + suffix, new IamRole(name,
-                "NAT instance " + name + ": attaches its static interface" + (perAz ? ", fails zones over" : ""),
-                trust, Map.of()));
-        Resource profile = new Resource(scope, "nat-profile" + suffix,
-                new IamInstanceProfile(name, role.attr("name"), Map.of()));
+        InstanceRole.Profiled profiled = InstanceRole.profiled(scope, "nat-role" + suffix, "nat-profile" + suffix, name,
+                "NAT instance " + name + ": attaches its static interface" + (perAz ? ", fails zones over" : ""));
+        Resource role = profiled.role();
+        Resource profile = profiled.profile();
         String instances = "arn:" + stack.partition() + ":ec2:" + stack.region() + ":*:instance/*";
         List<PolicyStatement> statements = new ArrayList<>(List.of(
                 PolicyStatement.allow("AttachTheNatInterface", List.of("ec2:AttachNetworkInterface"),
