@@ -10,33 +10,28 @@ import java.util.Objects;
  * credits, instance role, purchase and user data. Each block's props compose one, seeded with that
  * block's defaults (its instance type, spot for the bastion), and offer its setters through
  * {@link MachineSetters} or {@link HostSetters}; {@link Host} checks it and turns it into launch settings.
+ *
+ * @param instanceType      the EC2 instance type, such as {@code t4g.micro}; its architecture picks the default image
+ * @param ami               the explicit image; {@code null} means the latest Amazon Linux 2023 for the type's architecture
+ * @param rootVolumeGb      the encrypted gp3 root volume's size in GiB (default {@value #DEFAULT_ROOT_VOLUME_GB})
+ * @param keyName           the existing EC2 key pair for SSH; {@code null} (the default) means none
+ * @param cpuCredits        the CPU credit mode of burstable types (default {@value #DEFAULT_CPU_CREDITS})
+ * @param ssmSessionManager whether the instance role carries the SSM Session Manager policy (default true)
+ * @param managedPolicyArns extra managed policies for the instance role (default none)
+ * @param spot              spot purchase; {@code null} means on demand (the default, except the bastion's)
+ * @param userData          user data as given; {@code null} (the default) means none
  */
-public final class HostSettings {
+public record HostSettings(String instanceType, Ami ami, int rootVolumeGb, String keyName, String cpuCredits,
+                           boolean ssmSessionManager, List<String> managedPolicyArns, SpotSettings spot,
+                           String userData) {
     /** Root volume: Amazon Linux 2023 needs 8 GiB. */
     public static final int DEFAULT_ROOT_VOLUME_GB = 8;
     /** Burstable types earn and spend credits; unlimited mode bills surplus credits on a long burst. */
     public static final String DEFAULT_CPU_CREDITS = "standard";
 
-    private final String instanceType;
-    private final Ami ami;
-    private final int rootVolumeGb;
-    private final String keyName;
-    private final String cpuCredits;
-    private final boolean ssmSessionManager;
-    private final List<String> managedPolicyArns;
-    private final SpotSettings spot;
-    private final String userData;
-
-    private HostSettings(Builder b) {
-        this.instanceType = b.instanceType;
-        this.ami = b.ami;
-        this.rootVolumeGb = b.rootVolumeGb;
-        this.keyName = b.keyName;
-        this.cpuCredits = b.cpuCredits;
-        this.ssmSessionManager = b.ssmSessionManager;
-        this.managedPolicyArns = List.copyOf(b.managedPolicyArns);
-        this.spot = b.spot;
-        this.userData = b.userData;
+    /** Copies the policy list, so the value stays immutable. */
+    public HostSettings {
+        managedPolicyArns = Args.list(managedPolicyArns, "managedPolicyArns");
     }
 
     /** A builder with {@code instanceType} as the block's default type and the shared defaults for the rest. */
@@ -46,61 +41,9 @@ public final class HostSettings {
 
     /** A builder with these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder(instanceType);
-        b.ami = ami;
-        b.rootVolumeGb = rootVolumeGb;
-        b.keyName = keyName;
-        b.cpuCredits = cpuCredits;
-        b.ssmSessionManager = ssmSessionManager;
-        b.managedPolicyArns = managedPolicyArns;
-        b.spot = spot;
-        b.userData = userData;
-        return b;
-    }
-
-    /** The EC2 instance type, such as {@code t4g.micro}; its architecture picks the default image. */
-    public String instanceType() {
-        return instanceType;
-    }
-
-    /** The explicit image; {@code null} means the latest Amazon Linux 2023 for the type's architecture. */
-    public Ami ami() {
-        return ami;
-    }
-
-    /** The encrypted gp3 root volume's size in GiB. Default: {@value #DEFAULT_ROOT_VOLUME_GB}. */
-    public int rootVolumeGb() {
-        return rootVolumeGb;
-    }
-
-    /** The existing EC2 key pair for SSH; {@code null} (the default) means none. */
-    public String keyName() {
-        return keyName;
-    }
-
-    /** The CPU credit mode of burstable types. Default: {@value #DEFAULT_CPU_CREDITS}. */
-    public String cpuCredits() {
-        return cpuCredits;
-    }
-
-    /** Whether the instance role carries the SSM Session Manager policy. Default: true. */
-    public boolean ssmSessionManager() {
-        return ssmSessionManager;
-    }
-
-    /** Extra managed policies for the instance role. Default: none. */
-    public List<String> managedPolicyArns() {
-        return managedPolicyArns;
-    }
-
-    /** Spot purchase; {@code null} means on-demand. Default: the block's (on-demand, except the bastion). */
-    public SpotSettings spot() {
-        return spot;
-    }
-
-    /** User data as given; {@code null} (the default) means none. */
-    public String userData() {
-        return userData;
+        return new Builder(instanceType).ami(ami).rootVolumeGb(rootVolumeGb).keyName(keyName).cpuCredits(cpuCredits)
+                .ssmSessionManager(ssmSessionManager).managedPolicyArns(managedPolicyArns).spotOrOnDemand(spot)
+                .userData(userData);
     }
 
     /** Builds {@link HostSettings}. */
@@ -179,9 +122,15 @@ public final class HostSettings {
             return this;
         }
 
+        private Builder spotOrOnDemand(SpotSettings spot) {
+            this.spot = spot;
+            return this;
+        }
+
         /** The settings; {@link Host#of} checks them when the block is created. */
         public HostSettings build() {
-            return new HostSettings(this);
+            return new HostSettings(instanceType, ami, rootVolumeGb, keyName, cpuCredits, ssmSessionManager,
+                    managedPolicyArns, spot, userData);
         }
     }
 }
