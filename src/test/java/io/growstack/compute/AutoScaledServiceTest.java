@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.growstack.core.GrowStack;
+import io.growstack.host.SpotSettings;
 import io.growstack.network.INetwork;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
@@ -507,7 +508,7 @@ class AutoScaledServiceTest {
 
     @Test
     void spotIsRejectedBecauseTheGroupRunsOnDemand() {
-        rejected("autoscaled-spot", b -> b.ami(TestStacks.ARM_AMI).spot(io.growstack.host.SpotSettings.oneTime()),
+        rejected("autoscaled-spot", b -> b.ami(TestStacks.ARM_AMI).spot(SpotSettings.oneTime()),
                 "app/web: property 'spot' is 'SpotSettings[interruptionBehavior=terminate, maxPrice=null]': expected"
                         + " on demand (onDemand()): growstack runs the service's group on on-demand instances");
     }
