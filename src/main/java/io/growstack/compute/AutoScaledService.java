@@ -6,33 +6,25 @@ import io.growstack.aws.LaunchTemplate;
 import io.growstack.aws.Lb;
 import io.growstack.aws.LbListener;
 import io.growstack.aws.LbTargetGroup;
-import io.growstack.core.ConstructPaths;
-import io.growstack.core.AwsNames;
-import io.growstack.core.Local;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.InstanceType;
-import io.growstack.core.Json;
-import io.growstack.core.Local;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
-import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
+import io.growstack.host.Host;
+import io.growstack.host.TemplateUserData;
+import io.growstack.host.InstanceRole;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
 import io.growstack.network.IGrantable;
-import io.growstack.network.INetwork;
 import io.growstack.network.ManagedSecurityGroup;
 import io.growstack.network.Port;
 import io.growstack.network.SubnetTier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.constructs.Construct;
 
 /**
@@ -85,9 +77,9 @@ public class AutoScaledService extends Construct implements IConnectable, IGrant
      */
     public static final int REPLACEMENT_MAX_HEALTHY_PERCENT = 200;
     /** Amazon Linux's root device, where the encrypted root volume is mapped. */
-    public static final String ROOT_DEVICE_NAME = "/dev/xvda";
+    public static final String ROOT_DEVICE_NAME = Host.ROOT_DEVICE_NAME;
     /** EC2's limit on user data before base64 encoding. */
-    public static final int MAX_USER_DATA_BYTES = 16384;
+    public static final int MAX_USER_DATA_BYTES = Host.MAX_USER_DATA_BYTES;
     /** The suffix of the green group's name and construct id in a blue/green service. */
     public static final String GREEN = "green";
     /**
@@ -112,30 +104,6 @@ public class AutoScaledService extends Construct implements IConnectable, IGrant
     public static final List<String> GROUP_METRICS = List.of("GroupDesiredCapacity", "GroupInServiceInstances",
             "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances");
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
-    /**
-     * The HTTPS listener policies Elastic Load Balancing publishes for Application Load Balancers
-     * (Elastic Load Balancing User Guide, "Security policies for your Application Load Balancer";
-     * {@code aws elbv2 describe-ssl-policies}), as of 2025-10. A policy AWS adds later can be passed
-     * as a Terraform reference (a variable), which is not checked.
-     */
-    static final List<String> SSL_POLICIES = List.of(
-            "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-            "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06", "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06",
-            "ELBSecurityPolicy-TLS13-1-1-2021-06", "ELBSecurityPolicy-TLS13-1-0-2021-06",
-            "ELBSecurityPolicy-TLS13-1-3-2021-06",
-            "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
-            "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04",
-            "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04",
-            "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
-            "ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-FS-1-2-Res-2019-08",
-            "ELBSecurityPolicy-FS-1-2-2019-08", "ELBSecurityPolicy-FS-1-1-2019-08", "ELBSecurityPolicy-FS-2018-06",
-            "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-TLS-1-2-2017-01",
-            "ELBSecurityPolicy-TLS-1-1-2017-01", "ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS-1-0-2015-04",
-            "ELBSecurityPolicy-2015-05");
-    private static final Pattern CERTIFICATE_ARN =
-            Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     private final InstanceType type;
     private final int appPort;
@@ -154,30 +122,31 @@ public class AutoScaledService extends Construct implements IConnectable, IGrant
     private final String name;
     private final boolean blueGreen;
     private String userData;
-    private Local userDataLocal;
+    private final TemplateUserData templateUserData = new TemplateUserData(this, "user-data");
 
     /** Creates the service; throws {@link ValidationException} for bad settings, before creating anything. */
     public AutoScaledService(Construct scope, String id, AutoScaledServiceProps props) {
         super(Ids.check(scope, id, props), id);
         Ids.created(this);
         GrowStack stack = GrowStack.of(this);
-        String name = checkName(stack.naming().prefix(), id);
-        this.type = Images.type(this, "instanceType", props.instanceType);
-        Images.checkArchitecture(this, "ami", type, props.ami);
-        Images.checkManagedPolicies(this, props.managedPolicyArns);
+        String name = new AutoScaledServiceChecks(this).name(stack.naming().prefix(), id);
+        Host host = Host.of(this, "", props.host);
+        Host.reject(this, "spot", props.host.spot(), props.host.spot() != null,
+                "expected on demand (onDemand()): growstack runs the service's group on on-demand instances");
+        this.type = host.type();
         List<String> publicSubnets = props.network.subnetIds(SubnetTier.PUBLIC);
         List<String> privateSubnets = props.network.subnetIds(SubnetTier.PRIVATE);
-        checkNetwork(props.network, publicSubnets, privateSubnets);
-        checkPorts(props);
-        checkHealthCheck(props);
-        checkCapacity(props);
-        checkListenerAndLogs(props);
-        checkInstance(props);
+        AutoScaledServiceChecks checks = new AutoScaledServiceChecks(this);
+        checks.network(props.network, publicSubnets, privateSubnets);
+        checks.ports(props);
+        checks.healthCheck(props);
+        checks.capacity(props);
+        checks.listenerAndLogs(props);
         this.appPort = props.appPort;
         this.managementPort = props.managementPort;
         this.name = name;
         this.blueGreen = props.blueGreen;
-        this.userData = props.userData;
+        this.userData = props.host.userData();
         boolean https = props.certificateArn != null;
 
         // Security groups: the load balancer's admits the internet and reaches only the instances.
@@ -220,28 +189,18 @@ public class AutoScaledService extends Construct implements IConnectable, IGrant
         }
 
         // Launch template: the image and settings every instance of the group starts from.
-        this.role = new InstanceRole(this, "role", id, props.ssmSessionManager);
-        for (int i = 0; i < props.managedPolicyArns.size(); i++) {
-            role.attachManagedPolicy("extra-" + (i + 1), props.managedPolicyArns.get(i));
-        }
-        // Default tags do not reach instances and volumes launched from a template: copy them.
-        Map<String, String> nameTag = new java.util.TreeMap<>(stack.defaultTags());
-        nameTag.put("Name", name);
+        this.role = host.role(this, "role", id);
+        Map<String, String> nameTag = Host.launchTags(stack, name);
         this.launchTemplate = new Resource(this, "launch-template", new LaunchTemplate(
                 name, "Instances of " + name,
-                Images.imageId(this, type, props.ami), type.name(), props.keyName,
+                host.imageId(this, "ami"), type.name(), props.host.keyName(),
                 List.of(instances.id()),
-                encodeUserData(props.userData),
+                templateUserData.encode(props.host.userData()),
                 true,
                 LaunchTemplate.IamInstanceProfile.ofArn(role.profileArn()),
-                LaunchTemplate.MetadataOptions.imdsv2(),
-                List.of(new LaunchTemplate.BlockDeviceMapping(ROOT_DEVICE_NAME,
-                        LaunchTemplate.Ebs.encryptedGp3(props.rootVolumeGb))),
-                // Standard credits: unlimited mode bills surplus CPU credits on a long burst.
-                type.family().startsWith("t") ? new LaunchTemplate.CreditSpecification("standard") : null,
+                host.templateMetadata(), host.templateRootVolume(), host.templateCredits(),
                 null, null,
-                List.of(new LaunchTemplate.TagSpecification("instance", nameTag),
-                        new LaunchTemplate.TagSpecification("volume", nameTag)),
+                Host.launchTagSpecifications(nameTag),
                 nameTag));
 
         // The group and its CPU target tracking. Blue/green: blue is that same group (same address and
@@ -302,180 +261,21 @@ public class AutoScaledService extends Construct implements IConnectable, IGrant
     }
 
     /**
-     * Launch templates take base64. Plain text is encoded here, so the plan shows it and linters can
-     * read it back. Text with Terraform references cannot be: it becomes a Terraform local (a JSON
-     * string there is a template, exactly as in {@code aws_instance.user_data}) encoded at plan time by
-     * {@code base64encode}. cdktf's {@code Fn.base64encode} is not used: it rejects text with double
-     * quotes, and its {@code Fn.rawString} escape turns references into literals and backslashes into
-     * escape sequences.
-     */
-    private String encodeUserData(String userData) {
-        if (userData == null || userData.isEmpty()) {
-            return null;
-        }
-        if (userDataLocal == null && !Tokens.containsReference(userData)) {
-            return Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
-        }
-        String path = ConstructPaths.path(this);
-        int slash = path.indexOf('/');
-        String localName = (slash < 0 ? "" : path.substring(slash + 1).replace('/', '_') + "_") + "user-data";
-        if (userDataLocal == null) {
-            userDataLocal = new Local(this, "user-data", localName, userData);
-        } else {
-            userDataLocal.setExpression(userData);
-        }
-        return "${base64encode(local." + localName + ")}";
-    }
-
-    /**
      * Replaces the launch template's user data, for blocks that add to what the instances run at boot
      * (the delivery block adds the CodeDeploy agent). Read {@link #userData()} first and keep it. The
      * same rules as {@link AutoScaledServiceProps.Builder#userData} apply; call it before the stack is
      * synthesized. A change is a new launch template version (and, with instance refresh, a rollout).
      */
     public void replaceUserData(String userData) {
-        if (userData != null && !Tokens.containsReference(userData)
-                && userData.getBytes(StandardCharsets.UTF_8).length > MAX_USER_DATA_BYTES) {
-            throw ValidationException.of(this, "userData", userData.length() + " characters",
-                    "expected at most " + MAX_USER_DATA_BYTES + " bytes (EC2's limit); fetch larger files from S3");
-        }
+        Host.checkUserData(this, "userData", userData);
         this.userData = userData;
-        launchTemplate.replaceArgs(((LaunchTemplate) launchTemplate.args()).withUserData(encodeUserData(userData)));
+        launchTemplate.replaceArgs(((LaunchTemplate) launchTemplate.args())
+                .withUserData(templateUserData.encode(userData)));
     }
 
     /** The user data as given or last replaced, before encoding; {@code null} for none. */
     public String userData() {
         return userData;
-    }
-
-    private String checkName(String prefix, String id) {
-        int room = MAX_NAME_LENGTH - prefix.length() - 1;
-        if (!ID.matcher(id).matches() || id.length() > room) {
-            throw ValidationException.of(this, "id", id, "expected at most " + room
-                    + " lowercase letters, digits or hyphens, so that the load balancer and target group name "
-                    + prefix + "-" + id + " fits AWS's " + MAX_NAME_LENGTH + " characters");
-        }
-        return AwsNames.loadBalancer(this, "id", prefix + "-" + id);
-    }
-
-    private void checkNetwork(INetwork network, List<String> publicSubnets, List<String> privateSubnets) {
-        String expected = "expected public subnets in at least two availability zones"
-                + " (an application load balancer needs two)";
-        if (publicSubnets.size() < 2) {
-            throw ValidationException.of(this, "network", "public subnets " + publicSubnets, expected);
-        }
-        List<String> zones = network.availabilityZones();
-        if (zones.size() >= publicSubnets.size()) {
-            List<String> used = zones.subList(0, publicSubnets.size());
-            if (used.stream().noneMatch(Tokens::containsReference) && new LinkedHashSet<>(used).size() < 2) {
-                throw ValidationException.of(this, "network", "public subnets in zones " + used, expected);
-            }
-        }
-        if (privateSubnets.isEmpty()) {
-            throw ValidationException.of(this, "network", "no private subnets",
-                    "expected a network with private subnets; the instances run there, out of the internet's reach");
-        }
-    }
-
-    private void checkPorts(AutoScaledServiceProps props) {
-        checkPort("appPort", props.appPort);
-        checkPort("managementPort", props.managementPort);
-        if (props.managementPort == props.appPort) {
-            throw ValidationException.of(this, "managementPort", props.managementPort,
-                    "expected a port other than appPort " + props.appPort
-                            + ", so the load balancer never serves the actuator to the internet");
-        }
-    }
-
-    private void checkPort(String property, int port) {
-        if (port < 1 || port > 65535) {
-            throw ValidationException.of(this, property, port, "expected a TCP port from 1 to 65535");
-        }
-    }
-
-    private void checkHealthCheck(AutoScaledServiceProps props) {
-        String path = props.healthCheckPath;
-        if (path == null || !path.startsWith("/") || path.length() > 1024) {
-            throw ValidationException.of(this, "healthCheckPath", path,
-                    "expected a path starting with /, such as " + AutoScaledServiceProps.DEFAULT_HEALTH_CHECK_PATH);
-        }
-        int interval = props.healthCheckIntervalSeconds;
-        if (interval <= HEALTH_CHECK_TIMEOUT_SECONDS || interval > 300) {
-            throw ValidationException.of(this, "healthCheckIntervalSeconds", interval,
-                    "expected " + (HEALTH_CHECK_TIMEOUT_SECONDS + 1) + " to 300 seconds (longer than the "
-                            + HEALTH_CHECK_TIMEOUT_SECONDS + " s timeout)");
-        }
-        if (props.healthCheckGracePeriodSeconds < 0 || props.healthCheckGracePeriodSeconds > 7200) {
-            throw ValidationException.of(this, "healthCheckGracePeriodSeconds", props.healthCheckGracePeriodSeconds,
-                    "expected 0 to 7200 seconds");
-        }
-        if (props.deregistrationDelaySeconds < 0 || props.deregistrationDelaySeconds > 3600) {
-            throw ValidationException.of(this, "deregistrationDelaySeconds", props.deregistrationDelaySeconds,
-                    "expected 0 to 3600 seconds");
-        }
-    }
-
-    private void checkCapacity(AutoScaledServiceProps props) {
-        int limit = AutoScaledServiceProps.MAX_SIZE_LIMIT;
-        if (props.maxSize < 1 || props.maxSize > limit) {
-            throw ValidationException.of(this, "maxSize", props.maxSize, "expected 1 to " + limit
-                    + " instances (a larger group is more likely a typo than a plan)");
-        }
-        if (props.minSize < 0 || props.minSize > props.maxSize) {
-            throw ValidationException.of(this, "minSize", props.minSize,
-                    "expected 0 to maxSize " + props.maxSize);
-        }
-        if (props.desiredCapacity < props.minSize || props.desiredCapacity > props.maxSize) {
-            throw ValidationException.of(this, "desiredCapacity", props.desiredCapacity,
-                    "expected minSize " + props.minSize + " to maxSize " + props.maxSize);
-        }
-        double cpu = props.cpuTargetUtilizationPercent;
-        if (!(cpu > 0 && cpu <= 100)) {
-            throw ValidationException.of(this, "cpuTargetUtilizationPercent", cpu,
-                    "expected a percentage above 0 and at most 100");
-        }
-    }
-
-    private void checkListenerAndLogs(AutoScaledServiceProps props) {
-        String arn = props.certificateArn;
-        if (arn != null && !Tokens.containsReference(arn) && !CERTIFICATE_ARN.matcher(arn).matches()) {
-            throw ValidationException.of(this, "certificateArn", arn, "expected an ACM certificate ARN such as"
-                    + " arn:aws:acm:ap-northeast-2:123456789012:certificate/<uuid>");
-        }
-        // An ALB listener takes only a certificate from ACM in the load balancer's own region
-        // (Elastic Load Balancing User Guide, "SSL certificates for your Application Load Balancer").
-        String region = GrowStack.of(this).region();
-        java.util.Optional<String> certificateRegion = io.growstack.core.Arns.certificateRegion(arn);
-        if (certificateRegion.isPresent() && !certificateRegion.get().equals(region)) {
-            throw ValidationException.of(this, "certificateArn", arn, "expected a certificate in " + region
-                    + ", the load balancer's region (this one is in " + certificateRegion.get()
-                    + "; only CloudFront uses us-east-1 certificates)");
-        }
-        if (arn != null && (props.sslPolicy == null || (!Tokens.containsReference(props.sslPolicy)
-                && !SSL_POLICIES.contains(props.sslPolicy)))) {
-            throw ValidationException.of(this, "sslPolicy", props.sslPolicy,
-                    "expected a security policy Elastic Load Balancing publishes, such as "
-                            + AutoScaledServiceProps.DEFAULT_SSL_POLICY + " (growstack's list as of 2025-10: "
-                            + String.join(", ", SSL_POLICIES) + ")");
-        }
-        String bucket = props.accessLogsBucket;
-        if (bucket != null && !Tokens.containsReference(bucket) && !BUCKET.matcher(bucket).matches()) {
-            throw ValidationException.of(this, "accessLogsBucket", bucket,
-                    "expected an S3 bucket name (3-63 lowercase letters, digits, dots or hyphens)");
-        }
-    }
-
-    private void checkInstance(AutoScaledServiceProps props) {
-        if (props.rootVolumeGb < AutoScaledServiceProps.DEFAULT_ROOT_VOLUME_GB || props.rootVolumeGb > 16384) {
-            throw ValidationException.of(this, "rootVolumeGb", props.rootVolumeGb,
-                    "expected 8..16384 GiB (Amazon Linux 2023 needs 8)");
-        }
-        String userData = props.userData;
-        if (userData != null && !Tokens.containsReference(userData)
-                && userData.getBytes(StandardCharsets.UTF_8).length > MAX_USER_DATA_BYTES) {
-            throw ValidationException.of(this, "userData", userData.length() + " characters",
-                    "expected at most " + MAX_USER_DATA_BYTES + " bytes (EC2's limit); fetch larger files from S3");
-        }
     }
 
     /**

@@ -1,16 +1,18 @@
 package io.growstack.compute;
 
-import io.growstack.core.Ami;
-import io.growstack.core.Args;
+import io.growstack.host.HostSettings;
 import io.growstack.network.INetwork;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Settings of an {@link AutoScaledService}. Only the network is required; every default is a named
- * constant here and each builder method says what happens when it is left out.
+ * constant here and each builder method says what happens when it is left out. The instances' host
+ * settings come from {@link io.growstack.host.HostSetters}: an explicit image's architecture must match the type's, and a
+ * new default image (a new Amazon Linux release) becomes a new launch template version (and, with
+ * {@link Builder#instanceRefresh}, a rolling replacement). User data holding Terraform references is
+ * kept as a Terraform local and encoded by {@code base64encode} at plan time; other user data is
+ * base64-encoded here, so the plan shows it.
  */
-public final class AutoScaledServiceProps {
+public final class AutoScaledServiceProps extends HostProps {
     /** Graviton, the seed's API host size. */
     public static final String DEFAULT_INSTANCE_TYPE = "t4g.micro";
     /** The port the application serves on; only the load balancer reaches it. */
@@ -36,18 +38,10 @@ public final class AutoScaledServiceProps {
     /** Seconds in-flight requests get to finish when an instance leaves (the load balancer's default is 300). */
     public static final int DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
     /** Root volume: Amazon Linux 2023 needs 8 GiB. */
-    public static final int DEFAULT_ROOT_VOLUME_GB = 8;
+    public static final int DEFAULT_ROOT_VOLUME_GB = HostSettings.DEFAULT_ROOT_VOLUME_GB;
     /** TLS 1.3 and 1.2 only, forward-secret ciphers: AWS's recommended policy. */
     public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-    final INetwork network;
-    final String instanceType;
-    final Ami ami;
-    final String userData;
-    final int rootVolumeGb;
-    final String keyName;
-    final boolean ssmSessionManager;
-    final List<String> managedPolicyArns;
     final boolean allowAllOutbound;
     final int appPort;
     final int managementPort;
@@ -68,14 +62,7 @@ public final class AutoScaledServiceProps {
     final boolean blueGreen;
 
     private AutoScaledServiceProps(Builder b) {
-        this.network = Objects.requireNonNull(b.network, "network must not be null");
-        this.instanceType = b.instanceType;
-        this.ami = b.ami;
-        this.userData = b.userData;
-        this.rootVolumeGb = b.rootVolumeGb;
-        this.keyName = b.keyName;
-        this.ssmSessionManager = b.ssmSessionManager;
-        this.managedPolicyArns = List.copyOf(b.managedPolicyArns);
+        super(b);
         this.allowAllOutbound = b.allowAllOutbound;
         this.appPort = b.appPort;
         this.managementPort = b.managementPort;
@@ -98,48 +85,12 @@ public final class AutoScaledServiceProps {
 
     /** A builder for a service in {@code network} (public subnets for the load balancer, private for the instances). */
     public static Builder builder(INetwork network) {
-        return new Builder(network);
+        return new Builder(network, HostSettings.builder(DEFAULT_INSTANCE_TYPE));
     }
 
     /** A builder with these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder(network);
-        b.instanceType = instanceType;
-        b.ami = ami;
-        b.userData = userData;
-        b.rootVolumeGb = rootVolumeGb;
-        b.keyName = keyName;
-        b.ssmSessionManager = ssmSessionManager;
-        b.managedPolicyArns = managedPolicyArns;
-        b.allowAllOutbound = allowAllOutbound;
-        b.appPort = appPort;
-        b.managementPort = managementPort;
-        b.healthCheckPath = healthCheckPath;
-        b.healthCheckIntervalSeconds = healthCheckIntervalSeconds;
-        b.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
-        b.deregistrationDelaySeconds = deregistrationDelaySeconds;
-        b.minSize = minSize;
-        b.maxSize = maxSize;
-        b.desiredCapacity = desiredCapacity;
-        b.cpuTargetUtilizationPercent = cpuTargetUtilizationPercent;
-        b.instanceRefresh = instanceRefresh;
-        b.certificateArn = certificateArn;
-        b.sslPolicy = sslPolicy;
-        b.deletionProtection = deletionProtection;
-        b.accessLogsBucket = accessLogsBucket;
-        b.accessLogsPrefix = accessLogsPrefix;
-        b.blueGreen = blueGreen;
-        return b;
-    }
-
-    /** The network. */
-    public INetwork network() {
-        return network;
-    }
-
-    /** The instance type. Default: {@value #DEFAULT_INSTANCE_TYPE}. */
-    public String instanceType() {
-        return instanceType;
+        return new Builder(this);
     }
 
     /** The application port. Default: {@value #DEFAULT_APP_PORT}. */
@@ -163,15 +114,7 @@ public final class AutoScaledServiceProps {
     }
 
     /** Builds {@link AutoScaledServiceProps}. */
-    public static final class Builder {
-        private final INetwork network;
-        private String instanceType = DEFAULT_INSTANCE_TYPE;
-        private Ami ami;
-        private String userData;
-        private int rootVolumeGb = DEFAULT_ROOT_VOLUME_GB;
-        private String keyName;
-        private boolean ssmSessionManager = true;
-        private List<String> managedPolicyArns = List.of();
+    public static final class Builder extends HostProps.Builder<Builder> {
         private boolean allowAllOutbound = true;
         private int appPort = DEFAULT_APP_PORT;
         private int managementPort = DEFAULT_MANAGEMENT_PORT;
@@ -191,60 +134,30 @@ public final class AutoScaledServiceProps {
         private String accessLogsPrefix;
         private boolean blueGreen;
 
-        private Builder(INetwork network) {
-            this.network = network;
+        private Builder(INetwork network, HostSettings.Builder host) {
+            super(network, host);
         }
 
-        /** The instance type; its architecture picks the default image. Default: {@value #DEFAULT_INSTANCE_TYPE}. */
-        public Builder instanceType(String instanceType) {
-            this.instanceType = instanceType;
-            return this;
-        }
-
-        /**
-         * An explicit image, whose architecture must match the instance type's. Default: the latest
-         * Amazon Linux 2023 for the type's architecture, from AWS's public SSM parameter; a new release
-         * becomes a new launch template version (and, with {@link #instanceRefresh}, a rolling replacement).
-         */
-        public Builder ami(Ami ami) {
-            this.ami = ami;
-            return this;
-        }
-
-        /**
-         * User data: a {@code #!} script or {@code #cloud-config}, at most 16 KiB. It may hold
-         * Terraform references such as <code>${aws_db_instance.db.address}</code> (write <code>$${</code>
-         * for a literal <code>${</code>, as in {@code aws_instance}): then it is kept as a Terraform
-         * local and encoded by {@code base64encode} at plan time; otherwise it is base64-encoded here,
-         * so the plan shows it. Default: none.
-         */
-        public Builder userData(String userData) {
-            this.userData = userData;
-            return this;
-        }
-
-        /** Root volume size in GiB (encrypted gp3 on /dev/xvda). Default: {@value #DEFAULT_ROOT_VOLUME_GB}. */
-        public Builder rootVolumeGb(int rootVolumeGb) {
-            this.rootVolumeGb = rootVolumeGb;
-            return this;
-        }
-
-        /** An existing EC2 key pair for SSH through a bastion. Default: none (use SSM Session Manager). */
-        public Builder keyName(String keyName) {
-            this.keyName = keyName;
-            return this;
-        }
-
-        /** Whether the instance role carries the SSM Session Manager policy. Default: true. */
-        public Builder ssmSessionManager(boolean enabled) {
-            this.ssmSessionManager = enabled;
-            return this;
-        }
-
-        /** Extra managed policies for the instance role. Default: none. */
-        public Builder managedPolicyArns(List<String> arns) {
-            this.managedPolicyArns = Args.list(arns, "managedPolicyArns");
-            return this;
+        private Builder(AutoScaledServiceProps props) {
+            super(props);
+            this.allowAllOutbound = props.allowAllOutbound;
+            this.appPort = props.appPort;
+            this.managementPort = props.managementPort;
+            this.healthCheckPath = props.healthCheckPath;
+            this.healthCheckIntervalSeconds = props.healthCheckIntervalSeconds;
+            this.healthCheckGracePeriodSeconds = props.healthCheckGracePeriodSeconds;
+            this.deregistrationDelaySeconds = props.deregistrationDelaySeconds;
+            this.minSize = props.minSize;
+            this.maxSize = props.maxSize;
+            this.desiredCapacity = props.desiredCapacity;
+            this.cpuTargetUtilizationPercent = props.cpuTargetUtilizationPercent;
+            this.instanceRefresh = props.instanceRefresh;
+            this.certificateArn = props.certificateArn;
+            this.sslPolicy = props.sslPolicy;
+            this.deletionProtection = props.deletionProtection;
+            this.accessLogsBucket = props.accessLogsBucket;
+            this.accessLogsPrefix = props.accessLogsPrefix;
+            this.blueGreen = props.blueGreen;
         }
 
         /** Whether the instances' group allows all egress (package repositories, SSM, S3). Default: true. */

@@ -1,15 +1,11 @@
 package io.growstack.compute;
 
-import io.growstack.core.Cidr;
-import io.growstack.core.CidrSet;
 import io.growstack.core.Ids;
-import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
 import io.growstack.network.Port;
 import io.growstack.network.SubnetTier;
-import java.util.Set;
 import software.constructs.Construct;
 
 /**
@@ -24,7 +20,6 @@ import software.constructs.Construct;
 public class Bastion extends Construct implements IConnectable {
     /** The SSH port. */
     public static final Port SSH = Port.tcp(22);
-    private static final Set<String> WORLD = Set.of("0.0.0.0/0", "::/0");
 
     private final Server server;
     private final String keyName;
@@ -33,49 +28,21 @@ public class Bastion extends Construct implements IConnectable {
     public Bastion(Construct scope, String id, BastionProps props) {
         super(Ids.check(scope, id, props), id);
         Ids.created(this);
-        this.keyName = props.keyName;
-        for (String cidr : props.sshCidrs) {
-            if (Tokens.containsReference(cidr)) {
-                continue;
-            }
-            if (WORLD.contains(cidr)) {
-                throw ValidationException.of(this, "allowSshFrom", cidr,
-                        "expected the admins' addresses such as 203.0.113.7/32; to open SSH to the world call"
-                                + " allowSshFromAnywhere() explicitly (the review flags it)");
-            }
-            if (Cidr.parse(cidr).isEmpty()) {
-                throw ValidationException.of(this, "allowSshFrom", cidr,
-                        "expected an IPv4 CIDR block such as 203.0.113.7/32");
-            }
-        }
-        // Blocks that are each narrower than the world can still add up to it (0.0.0.0/1 + 128.0.0.0/1).
-        CidrSet.describeInternet(props.sshCidrs).ifPresent(world -> {
-            throw ValidationException.of(this, "allowSshFrom", props.sshCidrs,
-                    "expected the admins' addresses such as 203.0.113.7/32, not the whole internet: " + world
-                            + "; to open SSH to the world call allowSshFromAnywhere() explicitly (the review flags it)");
-        });
-        ServerProps.Builder server = ServerProps.builder(props.network)
+        this.keyName = props.host.keyName();
+        SshAllowList.check(this, props.allowSshFrom,
+                "to open SSH to the world call allowSshFromAnywhere() explicitly (the review flags it)");
+        this.server = new Server(this, "host", ServerProps.builder(props.network)
+                .host(props.host)
                 .label(id)
                 .tier(SubnetTier.PUBLIC)
                 .subnetIndex(props.subnetIndex)
-                .instanceType(props.instanceType)
                 .elasticIp(props.elasticIp)
-                .ssmSessionManager(props.ssmSessionManager);
-        if (props.ami != null) {
-            server.ami(props.ami);
-        }
-        if (props.keyName != null) {
-            server.keyName(props.keyName);
-        }
-        if (props.spot != null) {
-            server.spot(props.spot);
-        }
-        this.server = new Server(this, "host", server.build());
+                .build());
         Connections connections = server().connections();
         if (props.sshFromAnywhere) {
             connections.allowFromAnyIpv4(SSH, "SSH from anywhere (explicit allowSshFromAnywhere)");
-        } else if (!props.sshCidrs.isEmpty()) {
-            connections.allowFromCidrs(props.sshCidrs, SSH, "SSH from the admin allow-list");
+        } else if (!props.allowSshFrom.isEmpty()) {
+            connections.allowFromCidrs(props.allowSshFrom, SSH, "SSH from the admin allow-list");
         }
     }
 

@@ -1,20 +1,17 @@
 package io.growstack.compute;
 
 import io.growstack.core.ConstructPaths;
-import io.growstack.core.Cidr;
-import io.growstack.core.CidrSet;
 import io.growstack.core.Ids;
-import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
-import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
 import io.growstack.files.NginxConfig;
+import io.growstack.host.CloudConfig;
+import io.growstack.host.Host;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
 import io.growstack.network.Port;
 import io.growstack.network.SubnetTier;
 import java.util.Optional;
-import java.util.Set;
 import software.constructs.Construct;
 
 /**
@@ -25,7 +22,7 @@ import software.constructs.Construct;
  * Server api = new Server(stack, "api", ServerProps.builder(network).build());
  * ReverseProxy proxy = new ReverseProxy(stack, "proxy", ReverseProxyProps.builder(network)
  *         .addUpstream(api, 8080)
- *         .sshFrom(List.of("203.0.113.7/32"))
+ *         .allowSshFrom(List.of("203.0.113.7/32"))
  *         .build());
  * }</pre>
  *
@@ -61,47 +58,45 @@ public class ReverseProxy extends Construct implements IConnectable {
     public static final Port HTTP = Port.tcp(NginxConfig.DEFAULT_HTTP_PORT);
     /** HTTPS, open to the internet when TLS files are given. */
     public static final Port HTTPS = Port.tcp(NginxConfig.DEFAULT_HTTPS_PORT);
-    /** SSH, open only to {@link ReverseProxyProps.Builder#sshFrom(java.util.List)}. */
+    /** SSH, open only to {@link ReverseProxyProps.Builder#allowSshFrom(java.util.List)}. */
     public static final Port SSH = Port.tcp(22);
-    private static final Set<String> WORLD = Set.of("0.0.0.0/0", "::/0");
 
     private final NginxConfig nginx;
     private final Server server;
+
+    /** Where cloud-init writes the rendered nginx configuration. */
+    static final String STAGED_PATH = "/etc/growstack/nginx.conf";
+    /** The configuration nginx.service reads. */
+    static final String LIVE_PATH = "/etc/nginx/nginx.conf";
 
     /** Creates the proxy; throws {@link ValidationException} for bad settings, before creating anything. */
     public ReverseProxy(Construct scope, String id, ReverseProxyProps props) {
         super(Ids.check(scope, id, props), id);
         Ids.created(this);
-        InstanceType type = Images.type(this, "instanceType", props.instanceType);
-        Images.checkArchitecture(this, "ami", type, props.ami);
+        Host.of(this, "", props.host);
+        Host.reject(this, "userData", props.host.userData(), props.host.userData() != null,
+                "expected none: the proxy's user data is its nginx cloud-config (change nginx through nginx(...))");
         this.nginx = nginx(props).build(ConstructPaths.path(this));
-        checkSshFrom(props);
+        SshAllowList.check(this, props.allowSshFrom, "use a Bastion with allowSshFromAnywhere() if you really mean it");
 
-        ServerProps.Builder host = ServerProps.builder(props.network)
+        this.server = new Server(this, "host", ServerProps.builder(props.network)
+                .host(props.host.toBuilder().userData(cloudConfig(nginx)).build())
                 .label(id)
                 .tier(SubnetTier.PUBLIC)
                 .subnetIndex(props.subnetIndex)
-                .instanceType(props.instanceType)
                 .associatePublicIp(true)
                 .elasticIp(props.elasticIp)
-                .ssmSessionManager(props.ssmSessionManager)
-                .userData(NginxCloudConfig.render(nginx))
-                .userDataReplaceOnChange(true);
-        if (props.ami != null) {
-            host.ami(props.ami);
-        }
-        if (props.keyName != null) {
-            host.keyName(props.keyName);
-        }
-        this.server = new Server(this, "host", host.build());
+                .userDataReplaceOnChange(true)
+                .build());
 
         Connections connections = server.connections();
-        connections.allowFromAnyIpv4(HTTP, "HTTP from the internet to the reverse proxy");
+        connections.allowFromAnyIpv4(Port.tcp(nginx.httpPort()), "HTTP from the internet to the reverse proxy");
         if (nginx.isTls()) {
-            connections.allowFromAnyIpv4(HTTPS, "HTTPS from the internet to the reverse proxy");
+            connections.allowFromAnyIpv4(Port.tcp(nginx.httpsPort()), "HTTPS from the internet to the reverse proxy");
         }
-        if (!props.sshFrom.isEmpty()) {
-            connections.allowFromCidrs(props.sshFrom, SSH, "SSH from the admin allow-list (the proxy is the bastion)");
+        if (!props.allowSshFrom.isEmpty()) {
+            connections.allowFromCidrs(props.allowSshFrom, SSH,
+                    "SSH from the admin allow-list (the proxy is the bastion)");
         }
         for (ReverseProxyProps.Target upstream : props.upstreams) {
             if (upstream.server() != null) {
@@ -112,46 +107,34 @@ public class ReverseProxy extends Construct implements IConnectable {
     }
 
     private static NginxConfig.Builder nginx(ReverseProxyProps props) {
-        NginxConfig.Builder nginx = NginxConfig.builder()
-                .serverName(props.serverName)
-                .loadBalancing(props.loadBalancing)
-                .clientMaxBodySizeMb(props.clientMaxBodySizeMb)
-                .proxyConnectTimeoutSeconds(props.proxyConnectTimeoutSeconds)
-                .proxyReadTimeoutSeconds(props.proxyReadTimeoutSeconds)
-                .proxySendTimeoutSeconds(props.proxySendTimeoutSeconds);
+        NginxConfig.Builder nginx = NginxConfig.builder();
         for (ReverseProxyProps.Target upstream : props.upstreams) {
             nginx.addUpstream(upstream.resolvedAddress(), upstream.port());
         }
-        if (props.tlsCertificatePath != null || props.tlsKeyPath != null) {
-            nginx.tls(props.tlsCertificatePath, props.tlsKeyPath);
-        }
+        props.nginx.forEach(customizer -> customizer.accept(nginx));
         return nginx;
     }
 
-    private void checkSshFrom(ReverseProxyProps props) {
-        if (Tokens.isListToken(props.sshFrom)) {
-            return;
-        }
-        for (String cidr : props.sshFrom) {
-            if (Tokens.containsReference(cidr)) {
-                continue;
-            }
-            if (WORLD.contains(cidr)) {
-                throw ValidationException.of(this, "sshFrom", cidr,
-                        "expected the admins' addresses such as 203.0.113.7/32, not the whole internet;"
-                                + " use a Bastion with allowSshFromAnywhere() if you really mean it");
-            }
-            if (Cidr.parse(cidr).isEmpty()) {
-                throw ValidationException.of(this, "sshFrom", cidr,
-                        "expected an IPv4 CIDR block such as 203.0.113.7/32");
-            }
-        }
-        // Blocks that are each narrower than the world can still add up to it (0.0.0.0/1 + 128.0.0.0/1).
-        CidrSet.describeInternet(props.sshFrom).ifPresent(world -> {
-            throw ValidationException.of(this, "sshFrom", props.sshFrom,
-                    "expected the admins' addresses such as 203.0.113.7/32, not the whole internet: " + world
-                            + "; use a Bastion with allowSshFromAnywhere() if you really mean it");
-        });
+    /**
+     * The user data: install nginx, put the rendered {@code nginx.conf} in place, test it, start nginx
+     * and enable it at boot. The file is written to {@value #STAGED_PATH} and copied over
+     * {@value #LIVE_PATH} in {@code runcmd}, which runs after cloud-init has installed the packages.
+     * Writing {@code /etc/nginx/nginx.conf} directly would race the package: {@code write_files} runs
+     * before package installation, and whether the package then keeps or replaces an existing file
+     * depends on how it marks its configuration; {@code defer: true} depends on the image listing the
+     * {@code write_files_deferred} module. The copy depends on neither.
+     */
+    static String cloudConfig(NginxConfig config) {
+        return CloudConfig.builder()
+                .comment("growstack ReverseProxy: nginx in front of private servers. Upstream addresses are")
+                .comment("Terraform references, filled in when the proxy is created; new upstreams replace it.")
+                .addPackage("nginx")
+                .addFile(STAGED_PATH, "0644", config.render())
+                .addCommand("install -m 0644 -o root -g root " + STAGED_PATH + " " + LIVE_PATH)
+                .addCommand("nginx -t")
+                .addCommand("systemctl enable --now nginx")
+                .build()
+                .render("the reverse proxy's cloud-config");
     }
 
     @Override

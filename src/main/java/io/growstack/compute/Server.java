@@ -8,6 +8,8 @@ import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.ValidationException;
+import io.growstack.host.Host;
+import io.growstack.host.InstanceRole;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
 import io.growstack.network.IGrantable;
@@ -15,7 +17,6 @@ import io.growstack.network.ManagedSecurityGroup;
 import io.growstack.network.SubnetTier;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.constructs.Construct;
 
 /**
@@ -28,8 +29,6 @@ import software.constructs.Construct;
  * security group with no ingress and all egress, on-demand, no public address unless public.
  */
 public class Server extends Construct implements IConnectable, IGrantable {
-    private static final Set<String> INTERRUPTIONS = Set.of("stop", "hibernate", "terminate");
-
     private final InstanceType type;
     private final Resource instance;
     private final Resource elasticIp;
@@ -41,9 +40,8 @@ public class Server extends Construct implements IConnectable, IGrantable {
         super(Ids.check(scope, id, props), id);
         Ids.created(this);
         GrowStack stack = GrowStack.of(this);
-        this.type = Images.type(this, "instanceType", props.instanceType);
-        Images.checkArchitecture(this, "ami", type, props.ami);
-        Images.checkManagedPolicies(this, props.managedPolicyArns);
+        Host host = Host.of(this, "", props.host);
+        this.type = host.type();
         List<String> subnets = props.network.subnetIds(props.tier);
         if (subnets.isEmpty()) {
             throw ValidationException.of(this, "tier", props.tier,
@@ -59,24 +57,6 @@ public class Server extends Construct implements IConnectable, IGrantable {
             throw ValidationException.of(this, props.elasticIp ? "elasticIp" : "associatePublicIp", true,
                     "expected false in a private subnet (no route from the internet); use tier(PUBLIC)");
         }
-        if (props.rootVolumeGb < ServerProps.DEFAULT_ROOT_VOLUME_GB || props.rootVolumeGb > 16384) {
-            throw ValidationException.of(this, "rootVolumeGb", props.rootVolumeGb,
-                    "expected 8..16384 GiB (Amazon Linux 2023 needs 8)");
-        }
-        Instance.InstanceMarketOptions market = null;
-        if (props.spot != null) {
-            if (!INTERRUPTIONS.contains(props.spot.interruptionBehavior())) {
-                throw ValidationException.of(this, "spot.interruptionBehavior", props.spot.interruptionBehavior(),
-                        "expected stop, hibernate or terminate");
-            }
-            if (props.spot.maxPrice() != null && !props.spot.maxPrice().matches("\\d+(\\.\\d+)?")) {
-                throw ValidationException.of(this, "spot.maxPrice", props.spot.maxPrice(),
-                        "expected a USD price per hour such as 0.003, or none for up to the on-demand price");
-            }
-            boolean oneTime = props.spot.interruptionBehavior().equals("terminate");
-            market = new Instance.InstanceMarketOptions("spot", new Instance.SpotOptions(
-                    props.spot.interruptionBehavior(), props.spot.maxPrice(), oneTime ? "one-time" : "persistent"));
-        }
 
         String label = props.label != null ? props.label : id;
         String name = stack.naming().name(label);
@@ -86,23 +66,16 @@ public class Server extends Construct implements IConnectable, IGrantable {
             group.allowAllEgress();
         }
         this.connections = new Connections(group, label, null);
-        this.role = new InstanceRole(this, "role", label, props.ssmSessionManager);
-        for (int i = 0; i < props.managedPolicyArns.size(); i++) {
-            role.attachManagedPolicy("extra-" + (i + 1), props.managedPolicyArns.get(i));
-        }
+        this.role = host.role(this, "role", label);
         this.instance = new Resource(this, "instance", new Instance(
-                Images.imageId(this, type, props.ami), type.name(), subnets.get(props.subnetIndex),
+                host.imageId(this, "ami"), type.name(), subnets.get(props.subnetIndex),
                 // With an Elastic IP the instance still takes an ephemeral address at launch: it needs the
                 // internet before the EIP attaches, and false reads back as true (a replacement each plan).
                 List.of(group.id()), publicIp || props.elasticIp ? Boolean.TRUE : null,
-                null, role.profileName(), props.keyName, props.userData,
+                null, role.profileName(), props.host.keyName(), props.host.userData(),
                 props.userDataReplaceOnChange ? Boolean.TRUE : null, null,
-                Instance.MetadataOptions.imdsv2(),
-                Instance.RootBlockDevice.encryptedGp3(props.rootVolumeGb),
-                market,
-                null,
-                // Standard credits: unlimited mode bills surplus CPU credits on a long burst.
-                type.family().startsWith("t") ? new Instance.CreditSpecification("standard") : null,
+                host.instanceMetadata(), host.instanceRootVolume(), host.instanceMarket(), null,
+                host.instanceCredits(),
                 Map.of("Name", name)),
                 props.ignoreAmiChanges ? ResourceOptions.ignoreChanges("ami") : ResourceOptions.NONE);
         this.elasticIp = props.elasticIp

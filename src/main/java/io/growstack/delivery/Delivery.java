@@ -7,7 +7,7 @@ import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.IamRolePolicyAttachment;
 import io.growstack.aws.Instance;
 import io.growstack.compute.AutoScaledService;
-import io.growstack.compute.InstanceRole;
+import io.growstack.host.InstanceRole;
 import io.growstack.compute.Server;
 import io.growstack.core.ConstructPaths;
 import io.growstack.core.Architecture;

@@ -1,12 +1,9 @@
 package io.growstack.monitoring;
 
 import io.growstack.compute.AutoScaledService;
-import io.growstack.compute.Bastion;
-import io.growstack.compute.InstanceRole;
 import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
 import io.growstack.core.ConstructPaths;
-import io.growstack.core.Ami;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
 import io.growstack.core.InstanceType;
@@ -16,6 +13,8 @@ import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
 import io.growstack.files.GrafanaProvisioning;
 import io.growstack.files.PrometheusConfig;
+import io.growstack.host.Host;
+import io.growstack.host.InstanceRole;
 import io.growstack.network.Connections;
 import io.growstack.network.IConnectable;
 import io.growstack.network.Port;
@@ -71,7 +70,7 @@ public class Monitoring extends Construct implements IConnectable {
     /** Grafana's port, reached through the bastion. */
     public static final int GRAFANA_PORT = 3000;
     /** Prometheus's port, reached through the bastion. */
-    public static final int PROMETHEUS_PORT = 9090;
+    public static final int PROMETHEUS_PORT = PrometheusConfig.PORT;
     /** Bytes a sample on disk: the top of the 1-2 bytes Prometheus's storage documentation gives. */
     public static final double BYTES_PER_SAMPLE = 2.0;
     /** Series Prometheus scrapes from itself. */
@@ -86,7 +85,7 @@ public class Monitoring extends Construct implements IConnectable {
     public static final List<String> DISCOVERY_ACTIONS = List.of("ec2:DescribeInstances",
             "ec2:DescribeAvailabilityZones");
     /** EC2's limit on user data. */
-    public static final int MAX_USER_DATA_BYTES = 16384;
+    public static final int MAX_USER_DATA_BYTES = Host.MAX_USER_DATA_BYTES;
 
     private static final Pattern JOB = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -108,9 +107,9 @@ public class Monitoring extends Construct implements IConnectable {
         super(Ids.check(scope, id, props), id);
         Ids.created(this);
         GrowStack stack = GrowStack.of(this);
-        InstanceType type = InstanceType.parse(props.instanceType).orElseThrow(() -> ValidationException.of(this,
-                "instanceType", props.instanceType,
-                "expected an EC2 instance type growstack knows, such as t4g.small or t3.small"));
+        InstanceType type = Host.of(this, "", props.host()).type();
+        Host.reject(this, "userData", props.host().userData(), props.host().userData() != null,
+                "expected none: the monitoring host's user data is its Prometheus and Grafana cloud-config");
         checkReleases(props, type);
         checkStorage(props);
         checkAlarms(props);
@@ -124,7 +123,8 @@ public class Monitoring extends Construct implements IConnectable {
         double estimateGb = estimateGb(props.retentionDays, props.scrapeIntervalSeconds, props.maxScrapedInstances,
                 props.seriesPerInstance);
         this.retentionSizeGb = (int) Math.max(1, Math.ceil(estimateGb * RETENTION_SIZE_FACTOR));
-        this.rootVolumeGb = BASE_VOLUME_GB + (int) Math.ceil(retentionSizeGb * DATA_VOLUME_FACTOR);
+        this.rootVolumeGb = Math.max(props.host().rootVolumeGb(),
+                BASE_VOLUME_GB + (int) Math.ceil(retentionSizeGb * DATA_VOLUME_FACTOR));
         if (rootVolumeGb > 16384) {
             throw ValidationException.of(this, "retentionDays", props.retentionDays, "expected a retention whose"
                     + " estimated disk (" + rootVolumeGb + " GiB) fits one 16384 GiB volume; keep fewer days");
@@ -139,7 +139,7 @@ public class Monitoring extends Construct implements IConnectable {
         this.datasourceYaml = GrafanaProvisioning.datasource(props.scrapeIntervalSeconds);
         this.dashboardJson = GrafanaProvisioning.dashboard(jobName, rateWindowSeconds);
         this.dashboardQueries = GrafanaProvisioning.queries(jobName, rateWindowSeconds);
-        String userData = MonitoringCloudConfig.render(new MonitoringCloudConfig.Inputs(props.prometheus, props.grafana,
+        String userData = MonitoringInstall.render(new MonitoringInstall.Inputs(props.prometheus, props.grafana,
                 prometheusConfig, props.retentionDays, retentionSizeGb, datasourceYaml,
                 GrafanaProvisioning.dashboardProvider(), jobName + ".json", dashboardJson));
         int bytes = userData.getBytes(StandardCharsets.UTF_8).length;
@@ -149,17 +149,13 @@ public class Monitoring extends Construct implements IConnectable {
         }
 
         // The host.
-        ServerProps.Builder host = ServerProps.builder(props.network)
+        this.server = new Server(this, "host", ServerProps.builder(props.network())
+                .host(props.host().toBuilder().rootVolumeGb(rootVolumeGb).userData(userData).build())
+                .label(id)
                 .tier(SubnetTier.PRIVATE)
                 .subnetIndex(props.subnetIndex)
-                .instanceType(props.instanceType)
-                .rootVolumeGb(rootVolumeGb)
-                .userData(userData)
-                .userDataReplaceOnChange(true);
-        if (props.ami != null) {
-            host.ami(props.ami);
-        }
-        this.server = new Server(this, "host", host.label(id).build());
+                .userDataReplaceOnChange(true)
+                .build());
         // DescribeInstances and DescribeAvailabilityZones support no resource-level permissions (the
         // Service Authorization Reference lists no resource type for them), so "*" is the narrowest
         // resource IAM accepts; the actions themselves are read-only.
@@ -229,13 +225,6 @@ public class Monitoring extends Construct implements IConnectable {
             throw ValidationException.of(this, "prometheus.architecture", release.architecture(),
                     "expected " + type.architecture() + " for instance type " + type.name() + ", with the SHA-256 of"
                             + " prometheus-" + release.version() + ".linux-" + arch + ".tar.gz");
-        }
-        if (props.ami != null && !props.ami.isLookup() && !Ami.isValidId(props.ami.id())) {
-            throw ValidationException.of(this, "ami", props.ami.id(), Ami.EXPECTED);
-        }
-        if (props.ami != null && props.ami.architecture() != type.architecture()) {
-            throw ValidationException.of(this, "ami", props.ami.id() + " (" + props.ami.architecture().awsName() + ")",
-                    "expected an " + type.architecture().awsName() + " image for instance type " + type.name());
         }
         GrafanaRelease grafana = props.grafana;
         if (grafana.version() == null || !GrafanaRelease.VERSION.matcher(grafana.version()).matches()) {

@@ -2,8 +2,9 @@ package io.growstack.monitoring;
 
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.Bastion;
-import io.growstack.core.Ami;
+import io.growstack.compute.HostProps;
 import io.growstack.core.Args;
+import io.growstack.host.HostSettings;
 import io.growstack.network.INetwork;
 import java.util.List;
 import java.util.Objects;
@@ -11,9 +12,10 @@ import java.util.Objects;
 /**
  * Settings of a {@link Monitoring} host. Required: the network, the bastion Grafana is reached
  * through, the service to scrape, and the {@link PrometheusRelease} (version and its published
- * SHA-256; see there why it has no default for Graviton).
+ * SHA-256; see there why it has no default for Graviton). The host settings come from
+ * {@link io.growstack.host.HostSetters}; the user data is the block's own.
  */
-public final class MonitoringProps {
+public final class MonitoringProps extends HostProps {
     /** The seed's monitoring server: Graviton, 2 vCPU, 2 GiB. */
     public static final String DEFAULT_INSTANCE_TYPE = "t4g.small";
     /** How long Prometheus keeps samples (its own default too). */
@@ -33,13 +35,10 @@ public final class MonitoringProps {
     /** 5xx responses a minute, from the load balancer or from the instances, that count as failing. */
     public static final int DEFAULT_HTTP_5XX_ALARM_THRESHOLD = 10;
 
-    final INetwork network;
     final Bastion bastion;
     final AutoScaledService service;
     final PrometheusRelease prometheus;
     final GrafanaRelease grafana;
-    final String instanceType;
-    final Ami ami;
     final int subnetIndex;
     final int retentionDays;
     final int scrapeIntervalSeconds;
@@ -52,13 +51,11 @@ public final class MonitoringProps {
     final int http5xxAlarmThreshold;
 
     private MonitoringProps(Builder b) {
-        this.network = Objects.requireNonNull(b.network, "network must not be null");
+        super(b);
         this.bastion = Objects.requireNonNull(b.bastion, "bastion must not be null");
         this.service = Objects.requireNonNull(b.service, "service must not be null");
         this.prometheus = b.prometheus;
         this.grafana = b.grafana;
-        this.instanceType = b.instanceType;
-        this.ami = b.ami;
         this.subnetIndex = b.subnetIndex;
         this.retentionDays = b.retentionDays;
         this.scrapeIntervalSeconds = b.scrapeIntervalSeconds;
@@ -73,27 +70,12 @@ public final class MonitoringProps {
 
     /** A builder for monitoring {@code service} in {@code network}, with Grafana reached through {@code bastion}. */
     public static Builder builder(INetwork network, Bastion bastion, AutoScaledService service) {
-        return new Builder(network, bastion, service);
+        return new Builder(network, bastion, service, HostSettings.builder(DEFAULT_INSTANCE_TYPE));
     }
 
     /** A builder with these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder(network, bastion, service);
-        b.prometheus = prometheus;
-        b.grafana = grafana;
-        b.instanceType = instanceType;
-        b.ami = ami;
-        b.subnetIndex = subnetIndex;
-        b.retentionDays = retentionDays;
-        b.scrapeIntervalSeconds = scrapeIntervalSeconds;
-        b.maxScrapedInstances = maxScrapedInstances;
-        b.seriesPerInstance = seriesPerInstance;
-        b.jobName = jobName;
-        b.alarms = alarms;
-        b.alarmEmails = alarmEmails;
-        b.cpuAlarmThresholdPercent = cpuAlarmThresholdPercent;
-        b.http5xxAlarmThreshold = http5xxAlarmThreshold;
-        return b;
+        return new Builder(this);
     }
 
     /** The Prometheus release; required. */
@@ -106,25 +88,17 @@ public final class MonitoringProps {
         return grafana;
     }
 
-    /** The instance type. Default: {@value #DEFAULT_INSTANCE_TYPE}. */
-    public String instanceType() {
-        return instanceType;
-    }
-
     /** Days of samples kept. Default: {@value #DEFAULT_RETENTION_DAYS}. */
     public int retentionDays() {
         return retentionDays;
     }
 
     /** Builds {@link MonitoringProps}. */
-    public static final class Builder {
-        private final INetwork network;
+    public static final class Builder extends HostProps.Builder<Builder> {
         private final Bastion bastion;
         private final AutoScaledService service;
         private PrometheusRelease prometheus;
         private GrafanaRelease grafana = GrafanaRelease.DEFAULT;
-        private String instanceType = DEFAULT_INSTANCE_TYPE;
-        private Ami ami;
         private int subnetIndex;
         private int retentionDays = DEFAULT_RETENTION_DAYS;
         private int scrapeIntervalSeconds = DEFAULT_SCRAPE_INTERVAL_SECONDS;
@@ -136,10 +110,28 @@ public final class MonitoringProps {
         private double cpuAlarmThresholdPercent = DEFAULT_CPU_ALARM_THRESHOLD_PERCENT;
         private int http5xxAlarmThreshold = DEFAULT_HTTP_5XX_ALARM_THRESHOLD;
 
-        private Builder(INetwork network, Bastion bastion, AutoScaledService service) {
-            this.network = network;
+        private Builder(INetwork network, Bastion bastion, AutoScaledService service, HostSettings.Builder host) {
+            super(network, host);
             this.bastion = bastion;
             this.service = service;
+        }
+
+        private Builder(MonitoringProps props) {
+            super(props);
+            this.bastion = props.bastion;
+            this.service = props.service;
+            this.prometheus = props.prometheus;
+            this.grafana = props.grafana;
+            this.subnetIndex = props.subnetIndex;
+            this.retentionDays = props.retentionDays;
+            this.scrapeIntervalSeconds = props.scrapeIntervalSeconds;
+            this.maxScrapedInstances = props.maxScrapedInstances;
+            this.seriesPerInstance = props.seriesPerInstance;
+            this.jobName = props.jobName;
+            this.alarms = props.alarms;
+            this.alarmEmails = props.alarmEmails;
+            this.cpuAlarmThresholdPercent = props.cpuAlarmThresholdPercent;
+            this.http5xxAlarmThreshold = props.http5xxAlarmThreshold;
         }
 
         /**
@@ -154,18 +146,6 @@ public final class MonitoringProps {
         /** The Grafana version and its repository's signing-key fingerprint. Default: {@link GrafanaRelease#DEFAULT}. */
         public Builder grafana(GrafanaRelease release) {
             this.grafana = Objects.requireNonNull(release, "grafana must not be null");
-            return this;
-        }
-
-        /** The instance type. Default: {@value #DEFAULT_INSTANCE_TYPE}. */
-        public Builder instanceType(String instanceType) {
-            this.instanceType = instanceType;
-            return this;
-        }
-
-        /** An explicit image (Amazon Linux 2023). Default: the latest Amazon Linux 2023 for the type, from SSM. */
-        public Builder ami(Ami ami) {
-            this.ami = ami;
             return this;
         }
 

@@ -4,15 +4,12 @@ import io.growstack.aws.Eip;
 import io.growstack.aws.Instance;
 import io.growstack.aws.NatGateway;
 import io.growstack.aws.Route;
-import io.growstack.aws.SsmParameterData;
 import io.growstack.core.Args;
-import io.growstack.core.Ami;
-import io.growstack.core.DataSource;
-import io.growstack.core.InstanceType;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.ValidationException;
 import io.growstack.files.NatInstanceUserData;
+import io.growstack.host.Host;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,21 +163,9 @@ public abstract class NatProvider {
         }
     }
 
-    /** Checks the instance settings both instance strategies share; returns the parsed type. */
-    static InstanceType validateInstance(Construct scope, NatInstanceProps props) {
-        InstanceType type = InstanceType.parse(props.instanceType()).orElseThrow(() -> ValidationException.of(scope,
-                "nat.instanceType", props.instanceType(),
-                "expected an EC2 instance type growstack knows, such as t3.nano, t3a.nano or t4g.nano"));
-        Ami ami = props.ami();
-        if (ami != null && ami.architecture() != type.architecture()) {
-            throw ValidationException.of(scope, "nat.ami", ami.id() + " (" + ami.architecture().awsName() + ")",
-                    "expected an " + type.architecture().awsName() + " image for instance type " + type.name());
-        }
-        if (props.rootVolumeGb() < NatInstanceProps.DEFAULT_ROOT_VOLUME_GB || props.rootVolumeGb() > 1024) {
-            throw ValidationException.of(scope, "nat.rootVolumeGb", props.rootVolumeGb(),
-                    "expected 8..1024 GiB (Amazon Linux 2023 needs 8)");
-        }
-        return type;
+    /** Checks the instance settings both instance strategies share. */
+    static Host validateInstance(Construct scope, NatInstanceProps props) {
+        return Host.of(scope, "nat.", props.host());
     }
 
     /** The NAT hosts' security group: everything from inside the VPC in, everything out. */
@@ -193,18 +178,9 @@ public abstract class NatProvider {
         return group;
     }
 
-    /** The image: explicit, pinned in the stack's context, or the latest Amazon Linux 2023 from SSM. */
-    static String imageId(NatContext context, NatInstanceProps props, InstanceType type) {
-        return props.ami() != null && !props.ami().isLookup()
-                ? props.ami().id()
-                : context.stack().pinnedAmi(type.architecture()).orElseGet(() -> new DataSource(context.scope(),
-                        "nat-ami", new SsmParameterData(Ami.amazonLinux2023Parameter(type.architecture())))
-                        .attr("insecure_value"));
-    }
-
     private static final class PlainInstanceNat extends NatProvider {
         private final NatInstanceProps props;
-        private InstanceType type;
+        private Host host;
 
         PlainInstanceNat(NatInstanceProps props) {
             this.props = props;
@@ -212,7 +188,7 @@ public abstract class NatProvider {
 
         @Override
         void validate(Construct scope) {
-            type = validateInstance(scope, props);
+            host = validateInstance(scope, props);
         }
 
         @Override
@@ -221,14 +197,10 @@ public abstract class NatProvider {
             String name = context.stack().naming().name("nat");
             ManagedSecurityGroup group = securityGroup(context);
             Resource instance = new Resource(scope, "nat-instance", new Instance(
-                    imageId(context, props, type), type.name(), context.publicSubnets().get(0).attr("id"),
-                    List.of(group.id()), true, false, null, null, NatInstanceUserData.script(), null, null,
-                    Instance.MetadataOptions.imdsv2(),
-                    Instance.RootBlockDevice.encryptedGp3(props.rootVolumeGb()),
-                    null,
-                    new Instance.MaintenanceOptions("default"),
-                    // Standard credits: a burst on unlimited mode would bill surplus CPU credits.
-                    type.family().startsWith("t") ? new Instance.CreditSpecification("standard") : null,
+                    host.imageId(scope, "nat-ami"), host.type().name(), context.publicSubnets().get(0).attr("id"),
+                    List.of(group.id()), true, false, null, props.host().keyName(), NatInstanceUserData.script(),
+                    null, null, host.instanceMetadata(), host.instanceRootVolume(), null,
+                    new Instance.MaintenanceOptions("default"), host.instanceCredits(),
                     Map.of("Name", name)),
                     // A new Amazon Linux release must not replace the host every route points at.
                     ResourceOptions.ignoreChanges("ami"));

@@ -2,25 +2,22 @@ package io.growstack.network;
 
 import io.growstack.aws.AutoscalingGroup;
 import io.growstack.aws.Eip;
-import io.growstack.aws.IamInstanceProfile;
-import io.growstack.aws.IamRole;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.LaunchTemplate;
 import io.growstack.aws.NetworkInterface;
 import io.growstack.aws.Route;
-import io.growstack.core.ConstructPaths;
 import io.growstack.core.GrowStack;
-import io.growstack.core.InstanceType;
-import io.growstack.core.Local;
 import io.growstack.core.PolicyStatement;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.files.NatInstanceUserData;
+import io.growstack.host.Host;
+import io.growstack.host.InstanceRole;
+import io.growstack.host.TemplateUserData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import software.constructs.Construct;
 
 /**
@@ -46,14 +43,12 @@ final class SelfHealingNat extends NatProvider {
     static final int FAILBACK_CHECKS = 12;
     /** What the self-test connects to through the NAT's own path: the regional EC2 API, on 443. */
     static final int PROBE_PORT = 443;
-    /** The device name of Amazon Linux 2023's root volume. */
-    private static final String ROOT_DEVICE_NAME = "/dev/xvda";
     /** Grace after launch before EC2 health checks count: boot, attach, iptables. */
     private static final int HEALTH_CHECK_GRACE_SECONDS = 120;
 
     private final NatInstanceProps props;
     private final boolean perAz;
-    private InstanceType type;
+    private Host host;
 
     SelfHealingNat(NatInstanceProps props, boolean perAz) {
         this.props = props;
@@ -62,7 +57,7 @@ final class SelfHealingNat extends NatProvider {
 
     @Override
     void validate(Construct scope) {
-        type = validateInstance(scope, props);
+        host = validateInstance(scope, props);
     }
 
     @Override
@@ -75,7 +70,7 @@ final class SelfHealingNat extends NatProvider {
         Construct scope = context.scope();
         GrowStack stack = context.stack();
         ManagedSecurityGroup group = securityGroup(context);
-        String image = imageId(context, props, type);
+        String image = host.imageId(scope, "nat-ami");
         int count = perAz ? context.publicSubnets().size() : 1;
         List<Resource> tables = context.privateRouteTables();
 
@@ -122,13 +117,10 @@ final class SelfHealingNat extends NatProvider {
         String name = stack.naming().name("nat" + suffix);
         Resource eni = interfaces.get(index);
 
-        String trust = PolicyStatement.document(List.of(
-                PolicyStatement.trustService("Ec2AssumeRole", "ec2.amazonaws.com")));
-        Resource role = new Resource(scope, "nat-role" + suffix, new IamRole(name,
-                "NAT instance " + name + ": attaches its static interface" + (perAz ? ", fails zones over" : ""),
-                trust, Map.of()));
-        Resource profile = new Resource(scope, "nat-profile" + suffix,
-                new IamInstanceProfile(name, role.attr("name"), Map.of()));
+        InstanceRole.Profiled profiled = InstanceRole.profiled(scope, "nat-role" + suffix, "nat-profile" + suffix, name,
+                "NAT instance " + name + ": attaches its static interface" + (perAz ? ", fails zones over" : ""));
+        Resource role = profiled.role();
+        Resource profile = profiled.profile();
         String instances = "arn:" + stack.partition() + ":ec2:" + stack.region() + ":*:instance/*";
         List<PolicyStatement> statements = new ArrayList<>(List.of(
                 PolicyStatement.allow("AttachTheNatInterface", List.of("ec2:AttachNetworkInterface"),
@@ -159,28 +151,16 @@ final class SelfHealingNat extends NatProvider {
 
         String userData = NatInstanceUserData.staticInterfaceTemplate(
                 new NatInstanceUserData.Settings(eni.attr("id"), eni.attr("mac_address"), watch));
-        String path = ConstructPaths.path(scope);
-        int slash = path.indexOf('/');
-        String localName = (slash < 0 ? "" : path.substring(slash + 1).replace('/', '_') + "_")
-                + "nat-user-data" + suffix;
-        new Local(scope, "nat-user-data" + suffix, localName, userData);
 
-        // Default tags do not reach instances and volumes launched from a template: copy them.
-        Map<String, String> tags = new TreeMap<>(stack.defaultTags());
-        tags.put("Name", name);
+        Map<String, String> tags = Host.launchTags(stack, name);
         Resource template = new Resource(scope, "nat-launch-template" + suffix, new LaunchTemplate(
-                name, "NAT instance " + name, image, type.name(), null, null,
-                "${base64encode(local." + localName + ")}", true,
+                name, "NAT instance " + name, image, host.type().name(), props.host().keyName(), null,
+                new TemplateUserData(scope, "nat-user-data" + suffix).encode(userData), true,
                 LaunchTemplate.IamInstanceProfile.ofArn(profile.attr("arn")),
-                LaunchTemplate.MetadataOptions.imdsv2(),
-                List.of(new LaunchTemplate.BlockDeviceMapping(ROOT_DEVICE_NAME,
-                        LaunchTemplate.Ebs.encryptedGp3(props.rootVolumeGb()))),
-                // Standard credits: a burst on unlimited mode would bill surplus CPU credits.
-                type.family().startsWith("t") ? new LaunchTemplate.CreditSpecification("standard") : null,
+                host.templateMetadata(), host.templateRootVolume(), host.templateCredits(),
                 null,
                 List.of(new LaunchTemplate.NetworkInterfaces(0, "true", "true", List.of(group.id()))),
-                List.of(new LaunchTemplate.TagSpecification("instance", tags),
-                        new LaunchTemplate.TagSpecification("volume", tags)),
+                Host.launchTagSpecifications(tags),
                 tags));
         // Terminate before launch (0..100 %): the interface attaches to one host at a time. A new
         // template version is used by the next replacement; no refresh, so no outage on an AMI update.

@@ -12,20 +12,28 @@ final class LayerRules {
     static final String[] BLOCKS = {"io.growstack.network..", "io.growstack.compute..", "io.growstack.data..",
             "io.growstack.web..", "io.growstack.delivery..", "io.growstack.monitoring..", "io.growstack.account.."};
 
+    static final String[] BLOCKS_REVIEW_AND_CLI = java.util.stream.Stream.concat(java.util.Arrays.stream(BLOCKS),
+            java.util.stream.Stream.of("io.growstack.review..", "io.growstack.terraform..", "io.growstack.cli.."))
+            .toArray(String[]::new);
+
     static final ArchRule NO_CYCLES = slices().matching("io.growstack.(*)..").should().beFreeOfCycles();
 
     static final ArchRule CORE_IMPORTS_NO_OTHER_LAYER = noClasses().that().resideInAPackage("io.growstack.core..")
             .should().dependOnClassesThat().resideInAnyPackage("io.growstack.aws..", "io.growstack.network..",
                     "io.growstack.compute..", "io.growstack.data..", "io.growstack.web..", "io.growstack.delivery..",
-                    "io.growstack.monitoring..", "io.growstack.account..", "io.growstack.review..",
+                    "io.growstack.monitoring..", "io.growstack.account..", "io.growstack.host..", "io.growstack.review..",
                     "io.growstack.terraform..", "io.growstack.cli..", "io.growstack.files..")
             .because("core is the bottom layer");
 
     static final ArchRule L1_IMPORTS_ONLY_CORE = noClasses().that().resideInAPackage("io.growstack.aws..")
             .should().dependOnClassesThat().resideInAnyPackage("io.growstack.network..", "io.growstack.compute..",
                     "io.growstack.data..", "io.growstack.web..", "io.growstack.delivery..", "io.growstack.monitoring..",
-                    "io.growstack.review..", "io.growstack.cli..")
+                    "io.growstack.host..", "io.growstack.review..", "io.growstack.cli..")
             .because("the typed L1 records know only core");
+
+    static final ArchRule HOST_IMPORTS_NO_BLOCK = noClasses().that().resideInAPackage("io.growstack.host..")
+            .should().dependOnClassesThat().resideInAnyPackage(BLOCKS_REVIEW_AND_CLI)
+            .because("every block that runs EC2 uses the host layer, the NAT of the network too, so it sits below them");
 
     static final ArchRule BLOCKS_IMPORT_NO_REVIEW_OR_CLI = noClasses().that().resideInAnyPackage(BLOCKS)
             .should().dependOnClassesThat().resideInAnyPackage("io.growstack.review..", "io.growstack.cli..")
@@ -47,7 +55,7 @@ final class LayerRules {
     static final ArchRule CDKTF_ONLY_IN_CORE_AND_CLI = CdktfConfinementTest.CDKTF_ONLY_IN_CORE_AND_CLI;
 
     static final List<ArchRule> ALL = List.of(NO_CYCLES, CORE_IMPORTS_NO_OTHER_LAYER, L1_IMPORTS_ONLY_CORE,
-            BLOCKS_IMPORT_NO_REVIEW_OR_CLI, REVIEW_IMPORTS_NO_BLOCK, TERRAFORM_RUNNER_IMPORTS_NO_BLOCK,
+            HOST_IMPORTS_NO_BLOCK, BLOCKS_IMPORT_NO_REVIEW_OR_CLI, REVIEW_IMPORTS_NO_BLOCK, TERRAFORM_RUNNER_IMPORTS_NO_BLOCK,
             FILES_IMPORT_ONLY_CORE_AND_JACKSON, CDKTF_ONLY_IN_CORE_AND_CLI);
 
     private LayerRules() {

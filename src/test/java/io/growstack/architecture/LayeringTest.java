@@ -32,6 +32,7 @@ class LayeringTest {
         JavaClasses fixtures = new ClassFileImporter().importClasses(
                 io.growstack.core.archfixture.CoreUsesReview.class,
                 io.growstack.aws.archfixture.L1UsesBlock.class,
+                io.growstack.host.archfixture.HostUsesBlock.class,
                 io.growstack.compute.archfixture.BlockUsesReview.class,
                 io.growstack.review.archfixture.ReviewUsesBlock.class,
                 io.growstack.terraform.archfixture.RunnerUsesBlock.class,

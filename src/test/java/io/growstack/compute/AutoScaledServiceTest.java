@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.growstack.core.GrowStack;
+import io.growstack.host.SpotSettings;
 import io.growstack.network.INetwork;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
@@ -503,5 +504,22 @@ class AutoScaledServiceTest {
         rejected("asg-interval", b -> b.healthCheckIntervalSeconds(5),
                 "app/web: property 'healthCheckIntervalSeconds' is '5': expected 6 to 300 seconds"
                         + " (longer than the 5 s timeout)");
+    }
+
+    @Test
+    void spotIsRejectedBecauseTheGroupRunsOnDemand() {
+        rejected("autoscaled-spot", b -> b.ami(TestStacks.ARM_AMI).spot(SpotSettings.oneTime()),
+                "app/web: property 'spot' is 'SpotSettings[interruptionBehavior=terminate, maxPrice=null]': expected"
+                        + " on demand (onDemand()): growstack runs the service's group on on-demand instances");
+    }
+
+    @Test
+    void unlimitedCreditsAndAKeyPairReachTheLaunchTemplate() {
+        Synthesized s = TestStacks.synthStack("autoscaled-credits", stack -> new AutoScaledService(stack, "web",
+                AutoScaledServiceProps.builder(network(stack)).ami(TestStacks.ARM_AMI).cpuCredits("unlimited")
+                        .keyName("ops").build()));
+        JsonNode template = s.resource("aws_launch_template", "web_launch-template");
+        assertThat(template.path("credit_specification").path("cpu_credits").asText()).isEqualTo("unlimited");
+        assertThat(template.path("key_name").asText()).isEqualTo("ops");
     }
 }

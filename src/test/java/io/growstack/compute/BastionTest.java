@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableConfig;
 import io.growstack.core.GrowStack;
+import io.growstack.host.SpotSettings;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
 import io.growstack.network.NetworkProps;
@@ -91,7 +92,7 @@ class BastionTest {
         assertRejected("bastion-world", stack -> new Bastion(stack, "bastion", BastionProps.builder(network(stack))
                         .allowSshFrom(List.of("0.0.0.0/0")).build()),
                 "app/bastion: property 'allowSshFrom' is '0.0.0.0/0': expected the admins' addresses such as"
-                        + " 203.0.113.7/32; to open SSH to the world call allowSshFromAnywhere() explicitly (the review flags it)");
+                        + " 203.0.113.7/32, not the whole internet; to open SSH to the world call allowSshFromAnywhere() explicitly (the review flags it)");
     }
 
     @Test

@@ -102,7 +102,7 @@ class ReverseProxyTest {
                 .contains("packages:\n  - nginx\n")
                 .contains("        server " + API_ADDRESS + ":8080;\n")
                 .contains("  - nginx -t\n  - systemctl enable --now nginx\n")
-                .isEqualTo(NginxCloudConfig.render(defaultProxy.nginxConfig()));
+                .isEqualTo(ReverseProxy.cloudConfig(defaultProxy.nginxConfig()));
         assertThat(defaultProxy.nginxConfig().upstreams()).containsExactly(new NginxConfig.Upstream(API_ADDRESS, 8080));
     }
 
@@ -124,7 +124,7 @@ class ReverseProxyTest {
                             + " sys.stdout.write(f['path'] + '|' + f['permissions'] + '|' + f['content'])",
                     file.toString()));
             assertThat(read.ok()).as(read.describe()).isTrue();
-            assertThat(read.stdout()).isEqualTo(NginxCloudConfig.STAGED_PATH + "|0644|"
+            assertThat(read.stdout()).isEqualTo(ReverseProxy.STAGED_PATH + "|0644|"
                     + defaultProxy.nginxConfig().render());
         } finally {
             Files.deleteIfExists(file);
@@ -161,7 +161,7 @@ class ReverseProxyTest {
 
     @Test
     void sshIsOpenOnlyToTheGivenCidrsWhenTheProxyDoublesAsTheBastion() {
-        Synthesized s = synth("proxy-ssh", props -> props.sshFrom(List.of("203.0.113.7/32", "198.51.100.0/24"))
+        Synthesized s = synth("proxy-ssh", props -> props.allowSshFrom(List.of("203.0.113.7/32", "198.51.100.0/24"))
                 .keyName("admin"));
         List<JsonNode> ssh = rulesOn(s, "aws_vpc_security_group_ingress_rule", PROXY_GROUP).stream()
                 .filter(rule -> rule.path("from_port").asInt() == 22).toList();
@@ -177,7 +177,7 @@ class ReverseProxyTest {
             TerraformVariable admins = new TerraformVariable(stack, "admin_cidrs", TerraformVariableConfig.builder()
                     .type("list(string)").description("CIDR blocks allowed to SSH to the proxy").build());
             new ReverseProxy(stack, "proxy", ReverseProxyProps.builder(network).addUpstream("10.0.128.10", 8080)
-                    .sshFrom(admins.getListValue()).build());
+                    .allowSshFrom(admins.getListValue()).build());
         });
         JsonNode rule = s.resource("aws_vpc_security_group_ingress_rule",
                 "proxy_host_security-group_ingress-tcp-22-from-cidrs");
@@ -189,8 +189,8 @@ class ReverseProxyTest {
     @Test
     void withTlsFilesPort443OpensAndTheConfigRedirectsHttpToIt() {
         AtomicReference<ReverseProxy> proxy = new AtomicReference<>();
-        Synthesized s = synth("proxy-tls", props -> props.tls("/etc/pki/tls/certs/proxy.crt",
-                "/etc/pki/tls/private/proxy.key"), proxy);
+        Synthesized s = synth("proxy-tls", props -> props.nginx(nginx -> nginx.tls("/etc/pki/tls/certs/proxy.crt",
+                "/etc/pki/tls/private/proxy.key")), proxy);
         assertThat(s.resource("aws_vpc_security_group_ingress_rule",
                 "proxy_host_security-group_ingress-tcp-443-from-anywhere").path("cidr_ipv4").asText())
                 .isEqualTo("0.0.0.0/0");
@@ -204,14 +204,14 @@ class ReverseProxyTest {
     void aBareAddressIsProxiedToButGetsNoSecurityGroupRule() {
         AtomicReference<ReverseProxy> proxy = new AtomicReference<>();
         Synthesized s = synth("proxy-bare-address", props -> props.addUpstream("10.0.144.10", 8080)
-                .loadBalancing(NginxConfig.LoadBalancing.LEAST_CONN), proxy);
+                .nginx(nginx -> nginx.loadBalancing(NginxConfig.LoadBalancing.LEAST_CONN)), proxy);
         assertThat(proxy.get().nginxConfig().upstreams()).containsExactly(
                 new NginxConfig.Upstream(API_ADDRESS, 8080), new NginxConfig.Upstream("10.0.144.10", 8080));
         assertThat(proxy.get().nginxConfig().render())
                 .contains("        least_conn;\n        server " + API_ADDRESS + ":8080;\n"
                         + "        server 10.0.144.10:8080;\n");
         assertThat(s.resource("aws_instance", "proxy_host_instance").path("user_data").asText())
-                .isEqualTo(NginxCloudConfig.render(proxy.get().nginxConfig()));
+                .isEqualTo(ReverseProxy.cloudConfig(proxy.get().nginxConfig()));
         assertThat(rulesOn(s, "aws_vpc_security_group_egress_rule", PROXY_GROUP))
                 .extracting(rule -> rule.path("from_port").asInt(-1)).containsExactlyInAnyOrder(-1, 8080);
     }
@@ -249,8 +249,8 @@ class ReverseProxyTest {
             Server api = new Server(stack, "api", ServerProps.builder(network).ami(TestStacks.ARM_AMI).build());
             new ReverseProxy(stack, "proxy", ReverseProxyProps.builder(network).ami(TestStacks.X86_AMI)
                     .addUpstream(api, 8080)
-                    .tls("/etc/pki/tls/certs/proxy.crt", "/etc/pki/tls/private/proxy.key")
-                    .sshFrom(admins.getListValue())
+                    .nginx(nginx -> nginx.tls("/etc/pki/tls/certs/proxy.crt", "/etc/pki/tls/private/proxy.key"))
+                    .allowSshFrom(admins.getListValue())
                     .elasticIp(true)
                     .build());
         });
@@ -280,7 +280,7 @@ class ReverseProxyTest {
     void aCertificateWithoutAKeyIsRejected() {
         assertRejected("proxy-tls-half", stack -> new ReverseProxy(stack, "proxy",
                         ReverseProxyProps.builder(network(stack)).addUpstream("10.0.128.10", 8080)
-                                .tls("/etc/pki/tls/certs/proxy.crt", null).build()),
+                                .nginx(nginx -> nginx.tls("/etc/pki/tls/certs/proxy.crt", null)).build()),
                 "app/proxy: property 'tlsKeyPath' is missing: expected both files with tls(certificatePath, keyPath),"
                         + " or neither for plain HTTP");
     }
@@ -289,7 +289,7 @@ class ReverseProxyTest {
     void aRelativeCertificatePathIsRejected() {
         assertRejected("proxy-tls-relative", stack -> new ReverseProxy(stack, "proxy",
                         ReverseProxyProps.builder(network(stack)).addUpstream("10.0.128.10", 8080)
-                                .tls("certs/proxy.crt", "/etc/pki/tls/private/proxy.key").build()),
+                                .nginx(nginx -> nginx.tls("certs/proxy.crt", "/etc/pki/tls/private/proxy.key")).build()),
                 "app/proxy: property 'tlsCertificatePath' is 'certs/proxy.crt': expected an absolute path on the host"
                         + " such as /etc/pki/tls/certs/proxy.crt (letters, digits and . _ - + @ : / only)");
     }
@@ -298,16 +298,34 @@ class ReverseProxyTest {
     void anSshEntryThatIsNotACidrIsRejected() {
         assertRejected("proxy-ssh-not-cidr", stack -> new ReverseProxy(stack, "proxy",
                         ReverseProxyProps.builder(network(stack)).addUpstream("10.0.128.10", 8080)
-                                .sshFrom(List.of("203.0.113.7/32", "office")).build()),
-                "app/proxy: property 'sshFrom' is 'office': expected an IPv4 CIDR block such as 203.0.113.7/32");
+                                .allowSshFrom(List.of("203.0.113.7/32", "office")).build()),
+                "app/proxy: property 'allowSshFrom' is 'office': expected an IPv4 CIDR block such as 203.0.113.7/32");
     }
 
     @Test
     void sshFromTheWholeInternetIsRejected() {
         assertRejected("proxy-ssh-world", stack -> new ReverseProxy(stack, "proxy",
                         ReverseProxyProps.builder(network(stack)).addUpstream("10.0.128.10", 8080)
-                                .sshFrom(List.of("0.0.0.0/0")).build()),
-                "app/proxy: property 'sshFrom' is '0.0.0.0/0': expected the admins' addresses such as 203.0.113.7/32,"
+                                .allowSshFrom(List.of("0.0.0.0/0")).build()),
+                "app/proxy: property 'allowSshFrom' is '0.0.0.0/0': expected the admins' addresses such as 203.0.113.7/32,"
                         + " not the whole internet; use a Bastion with allowSshFromAnywhere() if you really mean it");
+    }
+
+    @Test
+    void userDataOfItsOwnIsRejectedBecauseTheProxysUserDataIsItsNginxCloudConfig() {
+        assertRejected("proxy-user-data", stack -> new ReverseProxy(stack, "proxy",
+                        ReverseProxyProps.builder(network(stack)).addUpstream("10.0.128.10", 8080)
+                                .userData("#!/bin/bash\n").build()),
+                "app/proxy: property 'userData' is '#!/bin/bash\n': expected none: the proxy's user data is its"
+                        + " nginx cloud-config (change nginx through nginx(...))");
+    }
+
+    @Test
+    void nginxCustomizersAddUpInOrderAndToBuilderKeepsThem() {
+        AtomicReference<ReverseProxy> proxy = new AtomicReference<>();
+        synth("proxy-customizers", props -> props.nginx(nginx -> nginx.serverName("example.com"))
+                .nginx(nginx -> nginx.clientMaxBodySizeMb(1)).build().toBuilder(), proxy);
+        assertThat(proxy.get().nginxConfig().serverName()).isEqualTo("example.com");
+        assertThat(proxy.get().nginxConfig().clientMaxBodySizeMb()).isEqualTo(1);
     }
 }

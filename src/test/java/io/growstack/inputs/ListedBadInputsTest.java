@@ -201,7 +201,7 @@ class ListedBadInputsTest {
 
     private static List<String> sslPolicies() {
         try {
-            var field = AutoScaledService.class.getDeclaredField("SSL_POLICIES");
+            var field = Class.forName("io.growstack.compute.AutoScaledServiceChecks").getDeclaredField("SSL_POLICIES");
             field.setAccessible(true);
             @SuppressWarnings("unchecked")
             List<String> policies = (List<String>) field.get(null);
@@ -307,8 +307,8 @@ class ListedBadInputsTest {
     void theReverseProxysSshListIsJudgedByCoverageToo() {
         assertRejected("split-world-proxy", stack -> new ReverseProxy(stack, "proxy",
                         ReverseProxyProps.builder(network(stack)).addUpstream("10.0.128.10", 8080)
-                                .sshFrom(List.of("0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/1")).build()),
-                "app/proxy: property 'sshFrom' is '[0.0.0.0/2, 64.0.0.0/2, 128.0.0.0/1]': expected the admins'"
+                                .allowSshFrom(List.of("0.0.0.0/2", "64.0.0.0/2", "128.0.0.0/1")).build()),
+                "app/proxy: property 'allowSshFrom' is '[0.0.0.0/2, 64.0.0.0/2, 128.0.0.0/1]': expected the admins'"
                         + " addresses such as 203.0.113.7/32, not the whole internet: 0.0.0.0/2 + 64.0.0.0/2 +"
                         + " 128.0.0.0/1 (together 0.0.0.0/0); use a Bastion with allowSshFromAnywhere() if you really"
                         + " mean it");

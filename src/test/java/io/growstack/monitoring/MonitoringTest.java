@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -362,7 +363,7 @@ class MonitoringTest {
     @Test
     void anUnknownInstanceTypeOrAMismatchedImageIsRejected() {
         rejected("type", b -> b.instanceType("t4g.huge"), "app/monitoring: property 'instanceType' is 't4g.huge':"
-                + " expected an EC2 instance type growstack knows, such as t4g.small or t3.small");
+                + " expected an EC2 instance type growstack knows, such as t4g.micro, t3.nano or m7g.large");
         rejected("image", b -> b.ami(TestStacks.X86_AMI), "app/monitoring: property 'ami' is"
                 + " 'ami-0123456789abcdef0 (x86_64)': expected an arm64 image for instance type t4g.small");
     }
@@ -395,5 +396,23 @@ class MonitoringTest {
                 + " expected at least 1 response a minute");
         rejected("job", b -> b.jobName("my job"), "app/monitoring: property 'jobName' is 'my job': expected 1-63"
                 + " letters, digits, '_', '.' or '-' starting with a letter or digit");
+    }
+
+    @Test
+    void userDataOfItsOwnIsRejectedBecauseTheHostsUserDataIsItsCloudConfig() {
+        rejected("user-data", b -> b.userData("#!/bin/bash\n"), "app/monitoring: property 'userData' is"
+                + " '#!/bin/bash\n': expected none: the monitoring host's user data is its Prometheus and Grafana"
+                + " cloud-config");
+    }
+
+    @Test
+    void aRootVolumeLargerThanTheRetentionNeedsIsKept() {
+        AtomicReference<Monitoring> big = new AtomicReference<>();
+        Synthesized s = TestStacks.synthStack("monitoring-big-disk", stack ->
+                big.set(MonitoringFixtures.full(stack, b -> b.alarms(false).rootVolumeGb(100))));
+        assertThat(big.get().rootVolumeGb()).isEqualTo(100);
+        assertThat(block.rootVolumeGb()).isEqualTo(15);
+        assertThat(s.resource("aws_instance", "monitoring_host_instance").path("root_block_device")
+                .path("volume_size").asInt()).isEqualTo(100);
     }
 }

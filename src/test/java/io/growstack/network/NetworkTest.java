@@ -259,7 +259,7 @@ class NetworkTest {
         assertRejected("nat-type", stack -> new Network(stack, "network", NetworkProps.builder()
                         .nat(NatProvider.instance(NatInstanceProps.builder().instanceType("x9.nano").build())).build()),
                 "app/network: property 'nat.instanceType' is 'x9.nano': expected an EC2 instance type growstack knows,"
-                        + " such as t3.nano, t3a.nano or t4g.nano");
+                        + " such as t4g.micro, t3.nano or m7g.large");
     }
 
     @Test
@@ -304,5 +304,17 @@ class NetworkTest {
             }
         });
         return result;
+    }
+
+    @Test
+    void aNatKeyPairAndCreditModeReachItsLaunchTemplate() {
+        Synthesized s = TestStacks.synthStack("network-nat-key", stack -> new Network(stack, "network",
+                NetworkProps.builder().availabilityZones(TestStacks.ZONES)
+                        .nat(NatProvider.instance(NatInstanceProps.builder().ami(TestStacks.X86_AMI).keyName("ops")
+                                .cpuCredits("unlimited").rootVolumeGb(10).build())).build()));
+        JsonNode nat = s.resource("aws_launch_template", "network_nat-launch-template");
+        assertThat(nat.path("key_name").asText()).isEqualTo("ops");
+        assertThat(nat.path("credit_specification").path("cpu_credits").asText()).isEqualTo("unlimited");
+        assertThat(nat.path("block_device_mappings").get(0).path("ebs").path("volume_size").asInt()).isEqualTo(10);
     }
 }

@@ -48,7 +48,7 @@ public final class LeanNatExample {
 
         Server api = new Server(stack, "api", ServerProps.builder(network).instanceType("t4g.micro").build());
         ReverseProxy proxy = new ReverseProxy(stack, "proxy", ReverseProxyProps.builder(network)
-                .instanceType("t3.micro").addUpstream(api, 8080).sshFrom(admins.listRef()).build());
+                .instanceType("t3.micro").addUpstream(api, 8080).allowSshFrom(admins.listRef()).build());
         api.connections().allowFrom(proxy, Port.tcp(22), "SSH through the proxy, the seed's bastion");
 
         Database db = new Database(stack, "db", DatabaseProps.builder(network).build());

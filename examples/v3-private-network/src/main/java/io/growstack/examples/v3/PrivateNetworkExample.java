@@ -48,7 +48,7 @@ public final class PrivateNetworkExample {
 
         Server api = new Server(stack, "api", ServerProps.builder(network).instanceType("t2.micro").build());
         ReverseProxy proxy = new ReverseProxy(stack, "proxy", ReverseProxyProps.builder(network)
-                .addUpstream(api, 8080).sshFrom(admins.listRef()).build());
+                .addUpstream(api, 8080).allowSshFrom(admins.listRef()).build());
         api.connections().allowFrom(proxy, Port.tcp(22), "SSH through the proxy, the seed's bastion");
 
         Database db = new Database(stack, "db", DatabaseProps.builder(network).build());

@@ -1,9 +1,10 @@
-package io.growstack.compute;
+package io.growstack.host;
 
 import io.growstack.aws.IamInstanceProfile;
 import io.growstack.aws.IamRole;
 import io.growstack.aws.IamRolePolicy;
 import io.growstack.aws.IamRolePolicyAttachment;
+import io.growstack.core.Args;
 import io.growstack.core.AwsNames;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
@@ -33,12 +34,36 @@ public final class InstanceRole extends Construct {
         Ids.created(this);
         this.stack = GrowStack.of(this);
         String roleName = AwsNames.iam(scope, "id", stack.naming().name(name));
-        String trust = PolicyStatement.document(List.of(PolicyStatement.trustService("Ec2AssumeRole", "ec2.amazonaws.com")));
-        this.role = new Resource(this, "role", new IamRole(roleName, "EC2 role of " + roleName, trust, Map.of()));
-        this.profile = new Resource(this, "profile", new IamInstanceProfile(roleName, role.attr("name"), Map.of()));
+        Profiled resources = profiled(this, "role", "profile", roleName, "EC2 role of " + roleName);
+        this.role = resources.role();
+        this.profile = resources.profile();
         if (ssmSessionManager) {
             attachManagedPolicy("ssm", "arn:" + stack.partition() + ":iam::aws:policy/" + SSM_MANAGED_POLICY);
         }
+    }
+
+    /**
+     * A role only EC2 may assume and its instance profile.
+     *
+     * @param role    the {@code aws_iam_role}
+     * @param profile the {@code aws_iam_instance_profile} holding it
+     */
+    public record Profiled(Resource role, Resource profile) {
+    }
+
+    /**
+     * A role trusted by {@code ec2.amazonaws.com} only, named {@code name}, and its instance profile of the
+     * same name, as resources {@code roleId} and {@code profileId} under {@code scope}: the pair every
+     * host role starts from, also for a host whose role grants what only it needs (the NAT's).
+     */
+    public static Profiled profiled(Construct scope, String roleId, String profileId, String name, String description) {
+        Args.notNull(scope, "scope");
+        Args.notNull(name, "name");
+        Args.notNull(description, "description");
+        String trust = PolicyStatement.document(List.of(PolicyStatement.trustService("Ec2AssumeRole", "ec2.amazonaws.com")));
+        Resource role = new Resource(scope, roleId, new IamRole(name, description, trust, Map.of()));
+        Resource profile = new Resource(scope, profileId, new IamInstanceProfile(name, role.attr("name"), Map.of()));
+        return new Profiled(role, profile);
     }
 
     /** Attaches an AWS managed or customer managed policy by ARN. */

@@ -1,4 +1,4 @@
-package io.growstack.compute;
+package io.growstack.host;
 
 /**
  * Spot purchase of a standalone instance.

@@ -1,12 +1,10 @@
 package io.growstack.monitoring;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.growstack.core.Yaml;
 import io.growstack.files.GrafanaProvisioning;
-import java.util.List;
+import io.growstack.host.CloudConfig;
 
 /**
- * The monitoring host's {@code #cloud-config}: cloud-init writes the rendered files to
+ * What the monitoring host installs at first boot, as its {@code #cloud-config}: cloud-init writes the rendered files to
  * {@value #STAGE} and the install script to {@value #INSTALL_SCRIPT}, which {@code runcmd} runs once,
  * after cloud-init's package stage. The script downloads the Prometheus archive and checks it with
  * {@code sha256sum -c} before unpacking; downloads Grafana's repository key and checks its
@@ -20,7 +18,7 @@ import java.util.List;
  * <p>The user data is a Terraform template (the service's group names are references), so nothing
  * here may contain <code>"$&#123;"</code> or <code>"%&#123;"</code>: the script writes {@code "$var"}, never braces.
  */
-final class MonitoringCloudConfig {
+final class MonitoringInstall {
     /** Where cloud-init stages the rendered files. */
     static final String STAGE = "/etc/growstack/monitoring";
     /** The install script. */
@@ -30,18 +28,7 @@ final class MonitoringCloudConfig {
     /** Prometheus's data directory. */
     static final String DATA_DIR = "/var/lib/prometheus";
 
-    private MonitoringCloudConfig() {
-    }
-
-    @JsonPropertyOrder({"writeFiles", "runcmd"})
-    record Document(List<WriteFile> writeFiles, List<String> runcmd) {
-    }
-
-    @JsonPropertyOrder({"path", "owner", "permissions", "content"})
-    record WriteFile(String path, String owner, String permissions, String content) {
-        static WriteFile of(String path, String permissions, String content) {
-            return new WriteFile(path, "root:root", permissions, content);
-        }
+    private MonitoringInstall() {
     }
 
     /** Everything the host needs, rendered. */
@@ -52,22 +39,21 @@ final class MonitoringCloudConfig {
 
     /** The user data; same inputs, same bytes. */
     static String render(Inputs in) {
-        Document document = new Document(List.of(
-                WriteFile.of(STAGE + "/prometheus.yml", "0644", in.prometheusYml()),
-                WriteFile.of(STAGE + "/prometheus.service", "0644", prometheusUnit(in.retentionDays(), in.retentionSizeGb())),
-                WriteFile.of(STAGE + "/grafana.repo", "0644", grafanaRepo()),
-                WriteFile.of(STAGE + "/grafana-server.conf", "0644", grafanaDropIn()),
-                WriteFile.of(STAGE + "/grafana-datasource.yaml", "0644", in.datasourceYaml()),
-                WriteFile.of(STAGE + "/grafana-dashboards.yaml", "0644", in.providerYaml()),
-                WriteFile.of(GrafanaProvisioning.DASHBOARDS_DIR + "/" + in.dashboardFile(), "0644",
-                        in.dashboardJson() + "\n"),
-                WriteFile.of(INSTALL_SCRIPT, "0755", installScript(in.prometheus(), in.grafana()))),
-                List.of(INSTALL_SCRIPT));
-        return "#cloud-config\n"
-                + "# growstack Monitoring: Prometheus " + in.prometheus().version() + " (archive checked against its\n"
-                + "# published SHA-256) and Grafana " + in.grafana().version() + " (repository key checked by\n"
-                + "# fingerprint), under systemd. Group names are Terraform references, filled in at creation.\n"
-                + Yaml.write(Yaml.SNAKE, document, "the monitoring host's cloud-config");
+        return CloudConfig.builder()
+                .comment("growstack Monitoring: Prometheus " + in.prometheus().version() + " (archive checked against its")
+                .comment("published SHA-256) and Grafana " + in.grafana().version() + " (repository key checked by")
+                .comment("fingerprint), under systemd. Group names are Terraform references, filled in at creation.")
+                .addFile(STAGE + "/prometheus.yml", "0644", in.prometheusYml())
+                .addFile(STAGE + "/prometheus.service", "0644", prometheusUnit(in.retentionDays(), in.retentionSizeGb()))
+                .addFile(STAGE + "/grafana.repo", "0644", grafanaRepo())
+                .addFile(STAGE + "/grafana-server.conf", "0644", grafanaDropIn())
+                .addFile(STAGE + "/grafana-datasource.yaml", "0644", in.datasourceYaml())
+                .addFile(STAGE + "/grafana-dashboards.yaml", "0644", in.providerYaml())
+                .addFile(GrafanaProvisioning.DASHBOARDS_DIR + "/" + in.dashboardFile(), "0644", in.dashboardJson() + "\n")
+                .addFile(INSTALL_SCRIPT, "0755", installScript(in.prometheus(), in.grafana()))
+                .addCommand(INSTALL_SCRIPT)
+                .build()
+                .render("the monitoring host's cloud-config");
     }
 
     /** Prometheus under systemd: its own user, retention flags, writes only to its data directory. */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class MonitoringCloudConfigTest {
+class MonitoringInstallTest {
     private static String userData;
     private static String script;
 
@@ -26,7 +26,7 @@ class MonitoringCloudConfigTest {
         TestStacks.Synthesized s = TestStacks.synthStack("monitoring-cloud-config", stack ->
                 MonitoringFixtures.full(stack, b -> b.alarms(false)));
         userData = MonitoringFixtures.userData(s);
-        script = MonitoringFixtures.files(userData).get(MonitoringCloudConfig.INSTALL_SCRIPT);
+        script = MonitoringFixtures.files(userData).get(MonitoringInstall.INSTALL_SCRIPT);
     }
 
     @Test
