@@ -2,12 +2,12 @@ package io.growstack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.growstack.review.cost.BudgetCheck;
-import io.growstack.review.cost.CostComparison;
-import io.growstack.review.cost.CostEstimate;
-import io.growstack.review.cost.CostOptions;
-import io.growstack.review.cost.PriceBook;
-import io.growstack.review.cost.Usage;
+import io.growstack.cost.BudgetCheck;
+import io.growstack.cost.CostComparison;
+import io.growstack.cost.CostEstimate;
+import io.growstack.cost.CostOptions;
+import io.growstack.cost.PriceBook;
+import io.growstack.cost.Usage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

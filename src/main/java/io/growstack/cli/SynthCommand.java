@@ -4,12 +4,12 @@ import com.hashicorp.cdktf.App;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.growstack.core.Synthesizer;
+import io.growstack.cost.CostEstimate;
+import io.growstack.cost.PriceBook;
+import io.growstack.cost.Totals;
+import io.growstack.cost.Usage;
 import io.growstack.review.Review;
 import io.growstack.review.Severity;
-import io.growstack.review.cost.CostEstimate;
-import io.growstack.review.cost.PriceBook;
-import io.growstack.review.cost.Totals;
-import io.growstack.review.cost.Usage;
 import io.growstack.core.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -119,7 +119,7 @@ final class SynthCommand implements Callable<Integer> {
         stdout.printf("  cost: $%.2f/month as set, $%.2f on-demand, $%.2f with a 1-year commitment;"
                         + " %d lines depend on usage, %d unpriced (growstack cost)%n", totals.asSet(), totals.onDemand(),
                 totals.committed(), totals.dependsOnUsage(), totals.priceNotFound() + totals.notPriced());
-        io.growstack.review.cost.BudgetCheck.warnings(json, totals.asSet(), "this stack")
+        io.growstack.cost.BudgetCheck.warnings(json, totals.asSet(), "this stack")
                 .forEach(w -> stdout.println("  warning: " + w));
         stdout.printf("  diagram: growstack diagram --stack-file %s --output architecture.svg%n", relative(stackJson));
     }

@@ -1,27 +1,23 @@
-package io.growstack.review;
+package io.growstack.budget;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.growstack.aws.BudgetsBudget;
 import io.growstack.core.AwsProvider;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Ids;
-import io.growstack.core.Json;
 import io.growstack.core.Resource;
 import io.growstack.core.ResourceOptions;
 import io.growstack.core.Tokens;
 import io.growstack.core.ValidationException;
-import io.growstack.review.cost.CostEstimate;
-import io.growstack.review.cost.PriceBook;
-import io.growstack.review.cost.Usage;
+import io.growstack.cost.CostEstimate;
+import io.growstack.cost.CostOptions;
+import io.growstack.cost.PriceBook;
+import io.growstack.cost.Usage;
+import io.growstack.model.StackModel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.constructs.Construct;
@@ -52,7 +48,6 @@ public class Budget extends Construct {
     private static final Pattern EMAIL =
             Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern NAME = Pattern.compile("[^:\\\\]{1,100}");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final GrowStack stack;
     private final String name;
@@ -140,7 +135,7 @@ public class Budget extends Construct {
      * arguments rendered the way they are synthesized, priced from this budget's price book.
      */
     public CostEstimate estimate() {
-        return CostEstimate.of(stackJson(), book, usage);
+        return CostEstimate.of(model(), book, usage, CostOptions.defaults());
     }
 
     /** The limit in USD: the explicit one, or the estimate rounded up to a whole dollar (as the stack is now). */
@@ -179,33 +174,23 @@ public class Budget extends Construct {
         return new BudgetsBudget(name, "COST", limitAmount(), "USD", "MONTHLY", notifications);
     }
 
-    /** The stack as {@code cdk.tf.json} would show it to the estimator: its resources' arguments and providers. */
-    private JsonNode stackJson() {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.putObject("//").putObject("metadata").put("stackName", stack.getNode().getId());
-        ArrayNode providers = root.putObject("provider").putArray("aws");
-        providers.addObject().put("region", stack.region());
+    /**
+     * The stack as the estimator reads it: every other growstack resource with the body it synthesizes to,
+     * and the providers they name.
+     */
+    private StackModel model() {
+        StackModel.Builder model = StackModel.builder(stack.getNode().getId()).provider(null, stack.region());
         Set<String> aliases = new LinkedHashSet<>();
-        ObjectNode resources = root.putObject("resource");
         for (Resource resource : stack.resources()) {
             if (resource == budget) {
                 continue;
             }
-            String address = resource.address();
-            int dot = address.indexOf('.');
-            ObjectNode body = MAPPER.valueToTree(Json.attributes(resource.args()));
-            body.putObject("//").putObject("metadata").put("path", resource.path());
             AwsProvider aws = resource.options().provider();
-            if (aws != null && aws.getAlias() != null) {
-                body.put("provider", "aws." + aws.getAlias());
-                if (aliases.add(aws.getAlias())) {
-                    providers.addObject().put("alias", aws.getAlias()).put("region", aws.region());
-                }
+            if (aws != null && aws.getAlias() != null && aliases.add(aws.getAlias())) {
+                model.provider(aws.getAlias(), aws.region());
             }
-            String type = address.substring(0, dot);
-            ObjectNode byType = resources.has(type) ? (ObjectNode) resources.get(type) : resources.putObject(type);
-            byType.set(address.substring(dot + 1), body);
+            model.resource(resource.address(), resource.toJson());
         }
-        return root;
+        return model.build();
     }
 }

@@ -1,4 +1,4 @@
-package io.growstack.review;
+package io.growstack.budget;
 
 import static io.growstack.testing.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.growstack.compute.Bastion;
 import io.growstack.compute.BastionProps;
 import io.growstack.core.GrowStack;
+import io.growstack.cost.Usage;
 import io.growstack.network.NatInstanceProps;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
 import io.growstack.network.NetworkProps;
-import io.growstack.review.cost.Usage;
 import io.growstack.testing.ProviderSchema;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.TestStacks.Synthesized;

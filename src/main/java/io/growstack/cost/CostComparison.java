@@ -1,8 +1,8 @@
-package io.growstack.review.cost;
+package io.growstack.cost;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.growstack.review.cost.CostComponent.Status;
+import io.growstack.cost.CostComponent.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,12 +141,12 @@ public final class CostComparison {
             out.append(row[1] == null ? " " + row[0] : String.format(Locale.ROOT, format, (Object[]) row)).append('\n');
         }
         out.append('\n');
-        out.append(String.format(Locale.ROOT, format, "TOTAL on-demand", Estimator.money(before.totals().onDemand()),
-                Estimator.money(after.totals().onDemand()), signed(deltaOnDemand()))).append('\n');
-        out.append(String.format(Locale.ROOT, format, "TOTAL as set", Estimator.money(before.totals().asSet()),
-                Estimator.money(after.totals().asSet()), signed(deltaAsSet()))).append('\n');
-        out.append(String.format(Locale.ROOT, format, "TOTAL 1-yr commit", Estimator.money(before.totals().committed()),
-                Estimator.money(after.totals().committed()), signed(deltaCommitted()))).append('\n');
+        out.append(String.format(Locale.ROOT, format, "TOTAL on-demand", Money.monthly(before.totals().onDemand()),
+                Money.monthly(after.totals().onDemand()), signed(deltaOnDemand()))).append('\n');
+        out.append(String.format(Locale.ROOT, format, "TOTAL as set", Money.monthly(before.totals().asSet()),
+                Money.monthly(after.totals().asSet()), signed(deltaAsSet()))).append('\n');
+        out.append(String.format(Locale.ROOT, format, "TOTAL 1-yr commit", Money.monthly(before.totals().committed()),
+                Money.monthly(after.totals().committed()), signed(deltaCommitted()))).append('\n');
         if (before.totals().asSet() > 0) {
             out.append(String.format(Locale.ROOT, "%n %s costs %.2f x %s as set.%n", after.stackName(),
                     after.totals().asSet() / before.totals().asSet(), before.stackName()));
@@ -193,11 +193,11 @@ public final class CostComparison {
         if (c == null) {
             return "-";
         }
-        return c.status() == Status.PRICED ? Estimator.money(c.asSet()) : c.status().label();
+        return c.status() == Status.PRICED ? Money.monthly(c.asSet()) : c.status().label();
     }
 
     private static String signed(double value) {
-        String money = Estimator.money(Math.abs(value));
+        String money = Money.monthly(Math.abs(value));
         return Math.abs(value) < 0.005 ? money : (value > 0 ? "+" : "-") + money;
     }
 }

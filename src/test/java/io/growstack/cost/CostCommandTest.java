@@ -1,4 +1,4 @@
-package io.growstack.review.cost;
+package io.growstack.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,6 +1,6 @@
-package io.growstack.review.cost;
+package io.growstack.cost;
 
-import io.growstack.review.cost.CostComponent.Status;
+import io.growstack.cost.CostComponent.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +36,9 @@ final class CostTable {
                 boolean last = i == components.size() - 1;
                 String[] row = {(last ? "└─ " : "├─ ") + c.name(), quantity(c), c.unit(), null, null, null, null};
                 if (c.status() == Status.PRICED) {
-                    row[3] = Estimator.money(c.onDemand());
-                    row[4] = Estimator.money(c.asSet());
-                    row[5] = Estimator.money(c.committed());
+                    row[3] = Money.monthly(c.onDemand());
+                    row[4] = Money.monthly(c.asSet());
+                    row[5] = Money.monthly(c.committed());
                 } else {
                     row[6] = c.status().label();
                 }
@@ -76,8 +76,8 @@ final class CostTable {
         }
         Totals totals = estimate.totals();
         out.append('\n').append(String.format(Locale.ROOT, format, "OVERALL TOTAL", "", "",
-                Estimator.money(totals.onDemand()), Estimator.money(totals.asSet()),
-                Estimator.money(totals.committed()))).append('\n');
+                Money.monthly(totals.onDemand()), Money.monthly(totals.asSet()),
+                Money.monthly(totals.committed()))).append('\n');
         footer(estimate, out, book);
         return out.toString();
     }
@@ -149,7 +149,7 @@ final class CostTable {
     }
 
     static String percent(double fraction) {
-        return Estimator.trim(Math.round(fraction * 10000) / 100.0) + " %";
+        return Money.trim(Math.round(fraction * 10000) / 100.0) + " %";
     }
 
     private static String plural(int n) {

@@ -1,4 +1,4 @@
-package io.growstack.review.cost;
+package io.growstack.cost;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;

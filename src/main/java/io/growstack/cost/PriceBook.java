@@ -1,8 +1,9 @@
-package io.growstack.review.cost;
+package io.growstack.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.growstack.model.StackModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ import java.util.Set;
 
 /**
  * Dated, sourced AWS list prices for one region, read from a YAML data file
- * ({@code io/growstack/review/cost/price-book-<region>.yaml} on the classpath, or a file of the
+ * ({@code io/growstack/cost/price-book-<region>.yaml} on the classpath, or a file of the
  * same shape). A figure the book lacks is absent here, and the estimate prints "price not found"
  * for it, never 0.
  *
@@ -72,6 +73,12 @@ public final class PriceBook {
     public static PriceBook forRegion(String region) {
         // Books are immutable: one parse per region and JVM (the synth summary, budgets and cost share it).
         return SHIPPED.computeIfAbsent(region, PriceBook::load);
+    }
+
+    /** The book growstack ships for {@code stack}'s default region, else for {@value #DEFAULT_REGION}. */
+    public static PriceBook forStack(StackModel stack) {
+        String region = stack.defaultRegion();
+        return forRegion(region != null ? region : DEFAULT_REGION);
     }
 
     private static PriceBook load(String region) {

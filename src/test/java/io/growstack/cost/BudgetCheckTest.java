@@ -1,4 +1,4 @@
-package io.growstack.review.cost;
+package io.growstack.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,8 @@ import io.growstack.data.DatabaseProps;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
 import io.growstack.network.NetworkProps;
-import io.growstack.review.Budget;
-import io.growstack.review.BudgetProps;
+import io.growstack.budget.Budget;
+import io.growstack.budget.BudgetProps;
 import io.growstack.review.Review;
 import io.growstack.testing.TestStacks;
 import java.io.PrintWriter;

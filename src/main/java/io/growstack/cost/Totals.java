@@ -1,4 +1,4 @@
-package io.growstack.review.cost;
+package io.growstack.cost;
 
 /**
  * The monthly totals of an estimate over its priced lines.

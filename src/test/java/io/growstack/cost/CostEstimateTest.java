@@ -1,4 +1,4 @@
-package io.growstack.review.cost;
+package io.growstack.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,6 +12,8 @@ import io.growstack.compute.BastionProps;
 import io.growstack.compute.Server;
 import io.growstack.compute.ServerProps;
 import io.growstack.core.GrowStack;
+import io.growstack.cost.CostComponent.Pricing;
+import io.growstack.cost.CostComponent.Status;
 import io.growstack.data.Cache;
 import io.growstack.data.CacheProps;
 import io.growstack.data.Database;
@@ -20,8 +22,6 @@ import io.growstack.network.NatInstanceProps;
 import io.growstack.network.NatProvider;
 import io.growstack.network.Network;
 import io.growstack.network.NetworkProps;
-import io.growstack.review.cost.CostComponent.Pricing;
-import io.growstack.review.cost.CostComponent.Status;
 import io.growstack.testing.TestStacks;
 import io.growstack.testing.TestStacks.Synthesized;
 import java.io.IOException;
@@ -238,7 +238,7 @@ class CostEstimateTest {
 
     @Test
     void usageInsideTheFreeTierShowsItsQuantityAtNoCost() throws IOException {
-        JsonNode stack = JSON.readTree(getClass().getResourceAsStream("/review/cost/hand-written.json"));
+        JsonNode stack = JSON.readTree(getClass().getResourceAsStream("/cost/hand-written.json"));
         CostEstimate estimate = CostEstimate.of(stack, BOOK, Usage.builder()
                 .resource("aws_cloudfront_distribution.site", "monthly_data_transfer_to_internet_gb", 200).build());
         CostComponent out = line(estimate, "aws_cloudfront_distribution.site", "data_out");
@@ -347,8 +347,8 @@ class CostEstimateTest {
 
     @Test
     void handWrittenResourcesArePricedFromTheirJsonWithUsageFromAFile() throws IOException {
-        JsonNode stack = JSON.readTree(getClass().getResourceAsStream("/review/cost/hand-written.json"));
-        Usage usage = Usage.read(java.nio.file.Path.of("src/test/resources/review/cost/usage.yaml"));
+        JsonNode stack = JSON.readTree(getClass().getResourceAsStream("/cost/hand-written.json"));
+        Usage usage = Usage.read(java.nio.file.Path.of("src/test/resources/cost/usage.yaml"));
         CostEstimate estimate = CostEstimate.of(stack, BOOK, usage);
         // An instance whose ephemeral address gives way to an Elastic IP pays for one address, on the EIP.
         assertThat(estimate.resource("aws_instance.web").orElseThrow().component("public_ipv4")).isNull();

@@ -1,7 +1,7 @@
-package io.growstack.review;
+package io.growstack.budget;
 
-import io.growstack.review.cost.PriceBook;
-import io.growstack.review.cost.Usage;
+import io.growstack.cost.PriceBook;
+import io.growstack.cost.Usage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,9 @@
-package io.growstack.review.cost;
+package io.growstack.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.growstack.review.cost.CostComponent.Status;
+import io.growstack.cost.CostComponent.Status;
+import io.growstack.model.StackModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -78,21 +79,26 @@ public final class CostEstimate {
         return of(stack, book, usage, CostOptions.defaults());
     }
 
-    /** Estimates {@code stack} with {@code options} (commitment discount, date). */
+    /** Estimates {@code stack} (a parsed {@code cdk.tf.json}) with {@code options} (commitment discount, date). */
     public static CostEstimate of(JsonNode stack, PriceBook book, Usage usage, CostOptions options) {
-        StackJson json = new StackJson(stack);
-        Estimator estimator = new Estimator(json, book, usage, options);
+        return of(StackModel.of(stack), book, usage, options);
+    }
+
+    /** Estimates {@code stack} with {@code options} (commitment discount, date). */
+    public static CostEstimate of(StackModel stack, PriceBook book, Usage usage, CostOptions options) {
+        PriceContext context = new PriceContext(stack, book, usage, options);
+        Estimator estimator = new Estimator(context);
         estimator.run();
-        String region = json.defaultRegion() != null ? json.defaultRegion() : book.region();
-        CostEstimate estimate = new CostEstimate(json.stackName(), region, book, estimator.discount(),
-                estimator.asOf(), estimator.resources(), estimator.free(), estimator.notPriced(), estimator.warnings());
+        String region = stack.defaultRegion() != null ? stack.defaultRegion() : book.region();
+        CostEstimate estimate = new CostEstimate(stack.stackName(), region, book, context.discount(),
+                context.asOf(), estimator.resources(), estimator.free(), estimator.notPriced(), estimator.warnings());
         List<String> budgets = BudgetCheck.warnings(stack, estimate.totals().asSet(), "this stack");
         if (budgets.isEmpty()) {
             return estimate;
         }
         List<String> warnings = new java.util.ArrayList<>(estimator.warnings());
         warnings.addAll(budgets);
-        return new CostEstimate(json.stackName(), region, book, estimator.discount(), estimator.asOf(),
+        return new CostEstimate(stack.stackName(), region, book, context.discount(), context.asOf(),
                 estimator.resources(), estimator.free(), estimator.notPriced(), warnings);
     }
 
@@ -107,8 +113,8 @@ public final class CostEstimate {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        String region = new StackJson(stack).defaultRegion();
-        return of(stack, PriceBook.forRegion(region != null ? region : PriceBook.DEFAULT_REGION), usage, options);
+        StackModel model = StackModel.of(stack);
+        return of(model, PriceBook.forStack(model), usage, options);
     }
 
     /** The stack name cdktf recorded. */
