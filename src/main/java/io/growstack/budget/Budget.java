@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * A monthly AWS Budgets cost budget that emails when the month's actual spend or its forecast
