@@ -2,11 +2,17 @@ package io.growstack.budget;
 
 import static io.growstack.testing.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.growstack.compute.Bastion;
 import io.growstack.compute.BastionProps;
 import io.growstack.core.GrowStack;
+import io.growstack.aws.Eip;
+import io.growstack.core.Resource;
+import io.growstack.core.ResourceOptions;
+import io.growstack.cost.CostEstimate;
+import io.growstack.cost.PriceBook;
 import io.growstack.cost.Usage;
 import io.growstack.network.NatInstanceProps;
 import io.growstack.network.NatProvider;
@@ -58,6 +64,22 @@ class BudgetTest {
         assertThat(notifications.get(1).path("threshold").asDouble()).isEqualTo(100.0);
         assertThat(notifications.get(1).has("subscriber_sns_topic_arns")).isFalse();
         ProviderSchema.aws6().assertValid(s.json());
+    }
+
+    @Test
+    void theDefaultLimitPricesEachResourceAsItIsSynthesizedCountAndOverridesIncluded() {
+        Synthesized s = TestStacks.synthStack("budget-rendered", stack -> {
+            freeNetwork(stack);
+            // Three addresses by count and two more by an override: growstack cost prices them from the
+            // synthesized JSON, and so must the budget's estimate (arguments alone would be two addresses).
+            new Resource(stack, "addresses", new Eip("vpc", null, null, null), ResourceOptions.count(3));
+            new Resource(stack, "standby", new Eip("vpc", null, null, null)).addOverride("count", 2);
+            new Budget(stack, "budget", BudgetProps.builder(OPS).build());
+        });
+        double fiveAddresses = 5 * 0.005 * 730;
+        assertThat(CostEstimate.of(s.json(), PriceBook.defaultBook(), Usage.none()).totals().asSet())
+                .isCloseTo(fiveAddresses, within(0.001));
+        assertThat(s.resource("aws_budgets_budget", "budget_budget").path("limit_amount").asText()).isEqualTo("19");
     }
 
     @Test
