@@ -28,9 +28,10 @@ import software.constructs.Construct;
  *
  * <p>Defaults: an email at 80 % of the limit actually spent and at 100 % forecast; the limit is the
  * stack's monthly cost estimate as set (spot where the stack sets it), rounded up to a whole
- * dollar. The estimate reads the stack's own resources the way {@code growstack cost} reads the
- * synthesized JSON (their arguments, rendered when the stack is synthesized, so resources added
- * after the budget count too); usage-based lines count only with {@link BudgetProps.Builder#usage}.
+ * dollar. The estimate prices the stack's own resources as {@code growstack cost} prices the
+ * synthesized JSON: each with the body it synthesizes to (arguments, meta-arguments such as
+ * {@code count}, overrides), read when the stack is synthesized, so resources added after the budget
+ * count too; usage-based lines count only with {@link BudgetProps.Builder#usage}.
  * Create the budget after the resources it watches, or give {@code limitAmountUsd}: with nothing
  * priced yet the constructor refuses to guess.
  *
@@ -130,8 +131,8 @@ public class Budget extends Construct {
     }
 
     /**
-     * The cost estimate of the stack as it is now: every growstack {@link Resource} in it, its
-     * arguments rendered the way they are synthesized, priced from this budget's price book.
+     * The cost estimate of the stack as it is now: every other growstack {@link Resource} in it, with
+     * the body it synthesizes to, priced from this budget's price book.
      */
     public CostEstimate estimate() {
         return CostEstimate.of(model(), book, usage, CostOptions.defaults());

@@ -78,12 +78,10 @@ final class Lines {
     /** {@code quantity} units at the book's {@code priceKey}; {@code compute} lines get the commitment what-if. */
     void fixed(String key, String name, String unit, double quantity, String priceKey, boolean compute,
                String detail) {
-        Price price = lookup(priceKey);
-        if (price == null) {
-            notFound(key, name, unit, quantity, missing("price " + priceKey));
-            return;
+        Price price = priceOrNotFound(key, name, unit, quantity, priceKey);
+        if (price != null) {
+            fixed(key, name, unit, quantity, price, compute, detail);
         }
-        fixed(key, name, unit, quantity, price, compute, detail);
     }
 
     /** {@code quantity} units at {@code price}; {@code compute} lines get the commitment what-if. */
@@ -108,9 +106,8 @@ final class Lines {
      */
     void tiered(String key, String name, String unit, double quantity, double billable, String priceKey,
                 String detail) {
-        Price price = lookup(priceKey);
+        Price price = priceOrNotFound(key, name, unit, quantity, priceKey);
         if (price == null) {
-            notFound(key, name, unit, quantity, missing("price " + priceKey));
             return;
         }
         double covered = price.upTo() == null ? billable : Math.min(billable, price.upTo());
@@ -148,6 +145,15 @@ final class Lines {
         double cost = quantity * price.usd();
         CostComponent line = CostComponent.priced(key, name, unit, quantity, price.usd(), cost, price).fromUsage();
         lines.add((compute ? line.committedAt(cost * (1 - context.discount())) : line).withDetail(detail));
+    }
+
+    /** The book's {@code priceKey}; without it a "price not found" line is added and the answer is null. */
+    private Price priceOrNotFound(String key, String name, String unit, double quantity, String priceKey) {
+        Price price = lookup(priceKey);
+        if (price == null) {
+            notFound(key, name, unit, quantity, missing("price " + priceKey));
+        }
+        return price;
     }
 
     void notFound(String key, String name, String unit, Double quantity, String reason) {
