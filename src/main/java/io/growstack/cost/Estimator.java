@@ -89,6 +89,10 @@ final class Estimator {
 
     private void price(Item item) {
         Integer count = Values.integer(item.get("count"));
+        if (count != null && count < 0) {
+            // Terraform refuses a negative count at plan: price the resource once, as for a count not known yet.
+            count = null;
+        }
         if (context.book().isFree(item.type()) || count != null && count == 0) {
             free.add(item.address());
             return;

@@ -300,6 +300,24 @@ class CostEstimateTest {
     }
 
     @Test
+    void aTokenCdktfHasNotResolvedIsNotAnInstanceTypeAndANegativeCountIsNeverANegativeCost() throws IOException {
+        JsonNode stack = JSON.readTree("""
+                {"provider": {"aws": [{"region": "ap-northeast-2"}]}, "resource": {
+                  "aws_instance": {"token": {"instance_type": "#{TfToken[TOKEN.7]}"}},
+                  "aws_eip": {"text": {"count": "-1"}, "number": {"count": -1}}}}
+                """);
+        CostEstimate estimate = CostEstimate.of(stack, PriceBook.defaultBook(), Usage.none());
+
+        assertThat(estimate.resource("aws_instance.token").orElseThrow().component("instance_hours").detail())
+                .isEqualTo("the instance type is not known until apply");
+        for (String eip : java.util.List.of("aws_eip.text", "aws_eip.number")) {
+            CostComponent address = estimate.resource(eip).orElseThrow().component("public_ipv4");
+            assertThat(address.asSet()).as(eip).isCloseTo(0.005 * 730, within(0.001));
+            assertThat(address.detail()).as(eip).endsWith("count unknown until plan (for_each/count): priced once");
+        }
+    }
+
+    @Test
     void anInstanceTypeThePriceBookLacksIsPriceNotFoundNeverZero() {
         CostEstimate estimate = estimate(TestStacks.synthStack("cost-unknown-type", stack -> new Server(stack, "api",
                 ServerProps.builder(noNat(stack)).instanceType("m7g.large").ami(TestStacks.ARM_AMI).build())));
