@@ -1,18 +1,14 @@
 package io.growstack.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.growstack.review.cost.BudgetCheck;
-import io.growstack.review.cost.CostComparison;
-import io.growstack.review.cost.CostEstimate;
-import io.growstack.review.cost.CostOptions;
-import io.growstack.review.cost.PriceBook;
-import io.growstack.review.cost.Usage;
-import java.io.IOException;
+import io.growstack.cost.BudgetCheck;
+import io.growstack.cost.CostComparison;
+import io.growstack.cost.CostEstimate;
+import io.growstack.cost.CostOptions;
+import io.growstack.cost.PriceBook;
+import io.growstack.cost.Usage;
+import io.growstack.model.StackModel;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +29,6 @@ import picocli.CommandLine.Spec;
                 + " offline, from growstack's dated price book.",
                 "Exit status: 0 estimated, 2 nothing to estimate or bad input."})
 public final class CostCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -95,11 +89,11 @@ public final class CostCommand implements Callable<Integer> {
             book = priceBook == null ? null : PriceBook.read(priceBook);
             targets = stackFiles(out, stackFile);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            stderr.println("growstack cost: " + message(e));
+            stderr.println("growstack cost: " + StackFiles.message(e));
             return 2;
         }
         if (targets.isEmpty()) {
-            stderr.println("growstack cost: no synthesized stack under " + outDir(out)
+            stderr.println("growstack cost: no synthesized stack under " + StackFiles.outDir(out)
                     + " (expected stacks/<name>/cdk.tf.json); run growstack synth first");
             return 2;
         }
@@ -127,7 +121,7 @@ public final class CostCommand implements Callable<Integer> {
                 }
             }
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            stderr.println("growstack cost: " + message(e));
+            stderr.println("growstack cost: " + StackFiles.message(e));
             return 2;
         }
         stdout.flush();
@@ -142,66 +136,17 @@ public final class CostCommand implements Callable<Integer> {
         double total = estimates.stream().mapToDouble(e -> e.totals().asSet()).sum();
         String what = "the " + estimates.size() + " stacks together";
         for (Path file : targets) {
-            BudgetCheck.warnings(read(file), total, what).forEach(w -> stdout.println("warning: " + w));
+            BudgetCheck.warnings(StackFiles.model(file), total, what).forEach(w -> stdout.println("warning: " + w));
         }
     }
 
     private static CostEstimate estimate(Path file, PriceBook book, Usage usage, CostOptions options) {
-        JsonNode stack = read(file);
-        if (book != null) {
-            return CostEstimate.of(stack, book, usage, options);
-        }
-        JsonNode region = stack.path("provider").path("aws").path(0).path("region");
-        return CostEstimate.of(stack, PriceBook.forRegion(region.isTextual() && !region.asText().contains("${")
-                ? region.asText() : PriceBook.DEFAULT_REGION), usage, options);
-    }
-
-    /** Parses a stack file; a missing or broken one is an {@link UncheckedIOException} naming it. */
-    static JsonNode read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new IOException(file + " is not a file"));
-        }
-        try {
-            JsonNode json = JSON.readTree(file.toFile());
-            if (json == null || !json.isObject()) {
-                throw new IOException("expected a JSON object");
-            }
-            return json;
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException(file + " is not readable Terraform JSON: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e));
-        }
-    }
-
-    static String message(RuntimeException e) {
-        return e instanceof UncheckedIOException && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-    }
-
-    /** The cdktf output folder: the given one, else $CDKTF_OUTDIR, else cdktf.out. */
-    static Path outDir(Path out) {
-        return out != null ? out : Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
+        StackModel stack = StackFiles.model(file);
+        return CostEstimate.of(stack, book != null ? book : PriceBook.forStack(stack), usage, options);
     }
 
     /** The stack files: {@code stackFile} alone, or each {@code stacks/<name>/cdk.tf.json} under the output folder. */
     static List<Path> stackFiles(Path out, Path stackFile) {
-        if (stackFile != null) {
-            return List.of(stackFile);
-        }
-        Path stacks = outDir(out).resolve("stacks");
-        List<Path> found = new ArrayList<>();
-        if (!Files.isDirectory(stacks)) {
-            return found;
-        }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacks, Files::isDirectory)) {
-            for (Path dir : dirs) {
-                if (Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
-                    found.add(dir.resolve("cdk.tf.json"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + stacks, e);
-        }
-        found.sort(null);
-        return found;
+        return stackFile != null ? List.of(stackFile) : StackFiles.under(out);
     }
 }

@@ -1,13 +1,11 @@
 package io.growstack.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.growstack.files.DeliveryFiles;
 import io.growstack.files.DeliveryManifest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,27 +141,8 @@ public final class DeliveryFilesCommand implements Callable<Integer> {
 
     private List<Path> stackFiles() {
         if (stackDir != null) {
-            return List.of(stackDir.resolve("cdk.tf.json"));
+            return List.of(StackFiles.inDir(stackDir));
         }
-        Path stacks = (out != null ? out : Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out")))
-                .resolve("stacks");
-        if (stack != null) {
-            return List.of(stacks.resolve(stack).resolve("cdk.tf.json"));
-        }
-        List<Path> found = new ArrayList<>();
-        if (!Files.isDirectory(stacks)) {
-            return found;
-        }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacks, Files::isDirectory)) {
-            for (Path d : dirs) {
-                if (Files.isRegularFile(d.resolve("cdk.tf.json"))) {
-                    found.add(d.resolve("cdk.tf.json"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + stacks, e);
-        }
-        found.sort(null);
-        return found;
+        return stack != null ? List.of(StackFiles.named(out, stack)) : StackFiles.under(out);
     }
 }

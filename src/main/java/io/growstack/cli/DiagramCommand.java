@@ -59,11 +59,11 @@ public final class DiagramCommand implements Callable<Integer> {
         try {
             targets = CostCommand.stackFiles(out, stackFile);
         } catch (UncheckedIOException e) {
-            stderr.println("growstack diagram: " + CostCommand.message(e));
+            stderr.println("growstack diagram: " + StackFiles.message(e));
             return 2;
         }
         if (targets.isEmpty()) {
-            stderr.println("growstack diagram: no synthesized stack under " + CostCommand.outDir(out)
+            stderr.println("growstack diagram: no synthesized stack under " + StackFiles.outDir(out)
                     + " (expected stacks/<name>/cdk.tf.json); run growstack synth first");
             return 2;
         }
@@ -74,7 +74,7 @@ public final class DiagramCommand implements Callable<Integer> {
         }
         try {
             for (Path file : targets) {
-                Diagram diagram = Diagram.of(CostCommand.read(file));
+                Diagram diagram = Diagram.of(StackFiles.model(file));
                 if (dot && output == null) {
                     stdout.print(diagram.dot());
                     continue;
@@ -89,7 +89,7 @@ public final class DiagramCommand implements Callable<Integer> {
                 stdout.println("growstack diagram: wrote " + target);
             }
         } catch (IllegalStateException | UncheckedIOException e) {
-            stderr.println("growstack diagram: " + CostCommand.message(e));
+            stderr.println("growstack diagram: " + StackFiles.message(e));
             return 2;
         } catch (IOException e) {
             stderr.println("growstack diagram: cannot write " + output + ": " + e.getMessage());

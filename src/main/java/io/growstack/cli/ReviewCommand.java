@@ -3,10 +3,8 @@ package io.growstack.cli;
 import io.growstack.review.Profile;
 import io.growstack.review.ReportFormat;
 import io.growstack.review.Review;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -77,7 +75,7 @@ final class ReviewCommand implements Callable<Integer> {
             return 2;
         }
         if (targets.isEmpty()) {
-            stderr.println("growstack review: no synthesized stack under " + outDir()
+            stderr.println("growstack review: no synthesized stack under " + StackFiles.outDir(out)
                     + " (expected stacks/<name>/cdk.tf.json); run growstack synth first");
             return 2;
         }
@@ -101,33 +99,11 @@ final class ReviewCommand implements Callable<Integer> {
         return reviews.stream().anyMatch(Review::hasOpenHigh) ? 1 : 0;
     }
 
-    private Path outDir() {
-        return out != null ? out : Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
-    }
-
     private List<Path> targets() {
         if (!files.isEmpty()) {
             return files;
         }
-        if (stackDir != null) {
-            return List.of(stackDir.resolve("cdk.tf.json"));
-        }
-        Path stacks = outDir().resolve("stacks");
-        List<Path> found = new ArrayList<>();
-        if (!Files.isDirectory(stacks)) {
-            return found;
-        }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacks, Files::isDirectory)) {
-            for (Path dir : dirs) {
-                if (Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
-                    found.add(dir.resolve("cdk.tf.json"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + stacks, e);
-        }
-        found.sort(null);
-        return found;
+        return stackDir != null ? List.of(StackFiles.inDir(stackDir)) : StackFiles.under(out);
     }
 
     /** The file as reports show it: relative to the working folder with forward slashes, when inside it. */

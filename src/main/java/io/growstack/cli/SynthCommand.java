@@ -4,12 +4,15 @@ import com.hashicorp.cdktf.App;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.growstack.core.Synthesizer;
+import io.growstack.cost.BudgetCheck;
+import io.growstack.cost.CostEstimate;
+import io.growstack.cost.CostOptions;
+import io.growstack.cost.PriceBook;
+import io.growstack.cost.Totals;
+import io.growstack.cost.Usage;
+import io.growstack.model.StackModel;
 import io.growstack.review.Review;
 import io.growstack.review.Severity;
-import io.growstack.review.cost.CostEstimate;
-import io.growstack.review.cost.PriceBook;
-import io.growstack.review.cost.Totals;
-import io.growstack.review.cost.Usage;
 import io.growstack.core.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -115,11 +118,12 @@ final class SynthCommand implements Callable<Integer> {
         stdout.printf("  review: %d high, %d medium, %d low open; %d suppressed (growstack review)%n",
                 review.openCount(Severity.HIGH), review.openCount(Severity.MEDIUM), review.openCount(Severity.LOW),
                 review.suppressed().size());
-        Totals totals = CostEstimate.of(json, PriceBook.forRegion(region(json)), Usage.none()).totals();
+        StackModel model = StackModel.of(json);
+        Totals totals = CostEstimate.of(model, PriceBook.forStack(model), Usage.none(), CostOptions.defaults()).totals();
         stdout.printf("  cost: $%.2f/month as set, $%.2f on-demand, $%.2f with a 1-year commitment;"
                         + " %d lines depend on usage, %d unpriced (growstack cost)%n", totals.asSet(), totals.onDemand(),
                 totals.committed(), totals.dependsOnUsage(), totals.priceNotFound() + totals.notPriced());
-        io.growstack.review.cost.BudgetCheck.warnings(json, totals.asSet(), "this stack")
+        BudgetCheck.warnings(model, totals.asSet(), "this stack")
                 .forEach(w -> stdout.println("  warning: " + w));
         stdout.printf("  diagram: growstack diagram --stack-file %s --output architecture.svg%n", relative(stackJson));
     }
@@ -130,15 +134,6 @@ final class SynthCommand implements Callable<Integer> {
         JsonNode sample = new ObjectMapper().createObjectNode();
         Review.of(sample);
         CostEstimate.of(sample, PriceBook.forRegion(PriceBook.DEFAULT_REGION), Usage.none()).totals();
-    }
-
-    private static String region(JsonNode json) {
-        for (JsonNode provider : json.path("provider").path("aws")) {
-            if (!provider.has("alias")) {
-                return provider.path("region").asText();
-            }
-        }
-        return "";
     }
 
     private static Path relative(Path path) {

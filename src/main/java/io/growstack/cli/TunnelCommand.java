@@ -2,18 +2,18 @@ package io.growstack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import io.growstack.monitoring.GrafanaTunnel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,16 +58,16 @@ public final class TunnelCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Path root = out != null ? out : Path.of(System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
+        Path root = StackFiles.outDir(out);
         List<Path> stacks;
         try {
-            stacks = stackFiles(root.resolve("stacks"));
-        } catch (IOException e) {
-            stderr.println("growstack tunnel: cannot read " + root + ": " + e.getMessage());
+            stacks = StackFiles.under(out);
+        } catch (UncheckedIOException e) {
+            stderr.println("growstack tunnel: cannot read " + root + ": " + StackFiles.message(e));
             return 2;
         }
         if (stack != null) {
-            stacks = stacks.stream().filter(f -> f.getParent().getFileName().toString().equals(stack)).toList();
+            stacks = stacks.stream().filter(f -> StackFiles.stackName(f).equals(stack)).toList();
         }
         if (stacks.isEmpty()) {
             stderr.println("growstack tunnel: no synthesized stack" + (stack != null ? " " + stack : "") + " under "
@@ -76,25 +76,25 @@ public final class TunnelCommand implements Callable<Integer> {
         }
         int printed = 0;
         for (Path file : stacks) {
-            JsonNode json;
+            StackModel model;
             try {
-                json = JSON.readTree(file.toFile());
-            } catch (IOException e) {
-                stderr.println("growstack tunnel: " + file + " is not JSON: " + e.getMessage());
+                model = StackFiles.model(file);
+            } catch (UncheckedIOException e) {
+                stderr.println("growstack tunnel: " + StackFiles.message(e));
                 return 2;
             }
             Path dir = file.getParent();
-            Optional<JsonNode> state = stateOutputs(dir, json);
-            for (String prefix : tunnelPrefixes(json)) {
+            Optional<JsonNode> state = stateOutputs(dir, model);
+            for (String prefix : tunnelPrefixes(model)) {
                 stderr.println("# stack " + dir.getFileName() + ", monitoring host " + prefix
                         + (state.isPresent() ? " (addresses from the local state)" : " (addresses read by terraform output)")
                         + "; then open http://localhost:3000");
-                boolean useSsm = ssm || !bastionAdmitsSsh(json, prefix);
+                boolean useSsm = ssm || !bastionAdmitsSsh(model, prefix);
                 if (useSsm && !ssm) {
                     stderr.println("# the bastion admits no SSH (no port-22 ingress rule): Session Manager port"
                             + " forwarding instead (needs the AWS CLI's Session Manager plugin)");
                 }
-                stdout.println(command(json, dir, prefix, state, useSsm));
+                stdout.println(command(model, dir, prefix, state, useSsm));
                 printed++;
             }
         }
@@ -107,16 +107,16 @@ public final class TunnelCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String command(JsonNode json, Path dir, String prefix, Optional<JsonNode> state, boolean useSsm) {
+    private static String command(StackModel model, Path dir, String prefix, Optional<JsonNode> state, boolean useSsm) {
         String monitoringIp = value(dir, prefix + "_private_ip", state);
         if (useSsm) {
-            return GrafanaTunnel.ssm(region(json), value(dir, prefix + "_bastion_instance_id", state), monitoringIp);
+            return GrafanaTunnel.ssm(region(model), value(dir, prefix + "_bastion_instance_id", state), monitoringIp);
         }
         String bastionIp = value(dir, prefix + "_bastion_public_ip", state);
         // A bastion without a key pair is reached with a key EC2 Instance Connect pushes; the block's own
         // tunnel output says which (see Monitoring).
-        if (json.path("output").path(prefix + TUNNEL_SUFFIX).path("value").asText().startsWith("aws ec2-instance-connect")) {
-            return GrafanaTunnel.instanceConnect(region(json), value(dir, prefix + "_bastion_instance_id", state),
+        if (outputValue(model, prefix + TUNNEL_SUFFIX).asText().startsWith("aws ec2-instance-connect")) {
+            return GrafanaTunnel.instanceConnect(region(model), value(dir, prefix + "_bastion_instance_id", state),
                     bastionIp, monitoringIp);
         }
         return GrafanaTunnel.ssh(bastionIp, monitoringIp);
@@ -138,39 +138,32 @@ public final class TunnelCommand implements Callable<Integer> {
      * TCP 22 on one of its security groups. A rule over a variable list (for_each) counts: the list
      * is only known at apply time. An instance the JSON does not describe counts as admitting SSH.
      */
-    static boolean bastionAdmitsSsh(JsonNode json, String prefix) {
-        Matcher instanceRef = Pattern.compile("\\$\\{aws_instance\\.([^.}]+)\\.id}")
-                .matcher(json.path("output").path(prefix + "_bastion_instance_id").path("value").asText());
-        if (!instanceRef.matches()) {
+    static boolean bastionAdmitsSsh(StackModel model, String prefix) {
+        StackModel.Ref bastion = model.reference(outputValue(model, prefix + "_bastion_instance_id"));
+        if (bastion == null || !bastion.item().type().equals("aws_instance") || !bastion.attribute().equals("id")) {
             return true;
         }
-        JsonNode instance = json.path("resource").path("aws_instance").path(instanceRef.group(1));
-        if (instance.isMissingNode()) {
-            return true;
-        }
-        List<String> groups = new ArrayList<>();
-        instance.path("vpc_security_group_ids").forEach(g -> groups.add(g.asText()));
-        for (JsonNode rule : json.path("resource").path("aws_vpc_security_group_ingress_rule")) {
-            if (!groups.contains(rule.path("security_group_id").asText())) {
+        List<String> groups = Values.strings(bastion.item().get("vpc_security_group_ids"));
+        for (StackModel.Item rule : model.all("aws_vpc_security_group_ingress_rule")) {
+            if (!groups.contains(rule.get("security_group_id").asText())) {
                 continue;
             }
-            String protocol = rule.path("ip_protocol").asText();
+            String protocol = rule.get("ip_protocol").asText();
             if (protocol.equals("-1") || protocol.equals("all")) {
                 return true;
             }
-            if ((protocol.equals("tcp") || protocol.equals("6")) && rule.path("from_port").asInt(Integer.MAX_VALUE) <= 22
-                    && rule.path("to_port").asInt(-1) >= 22) {
+            Integer from = Values.integer(rule.get("from_port"));
+            Integer to = Values.integer(rule.get("to_port"));
+            if ((protocol.equals("tcp") || protocol.equals("6")) && from != null && from <= 22 && to != null && to >= 22) {
                 return true;
             }
         }
         return false;
     }
 
-    private static List<String> tunnelPrefixes(JsonNode json) {
+    private static List<String> tunnelPrefixes(StackModel model) {
         List<String> prefixes = new ArrayList<>();
-        Iterator<String> names = json.path("output").fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        for (String name : model.outputs().keySet()) {
             if (name.endsWith(TUNNEL_SUFFIX) && name.length() > TUNNEL_SUFFIX.length()) {
                 prefixes.add(name.substring(0, name.length() - TUNNEL_SUFFIX.length()));
             }
@@ -178,19 +171,23 @@ public final class TunnelCommand implements Callable<Integer> {
         return prefixes;
     }
 
-    /** The default provider's region (the {@code aws} provider without an alias). */
-    private static String region(JsonNode json) {
-        for (JsonNode provider : json.path("provider").path("aws")) {
-            if (!provider.has("alias")) {
-                return provider.path("region").asText();
-            }
+    private static JsonNode outputValue(StackModel model, String output) {
+        JsonNode declaration = model.outputs().get(output);
+        return declaration == null ? MissingNode.getInstance() : declaration.path("value");
+    }
+
+    /** The default provider's region, else the first provider's; empty when no provider names one. */
+    private static String region(StackModel model) {
+        String region = model.defaultRegion();
+        if (region == null && !model.providers().isEmpty()) {
+            region = model.providers().get(0).region();
         }
-        return json.path("provider").path("aws").path(0).path("region").asText();
+        return region == null ? "" : region;
     }
 
     /** The outputs of the stack's local state, if its backend is local and the file exists. */
-    private static Optional<JsonNode> stateOutputs(Path dir, JsonNode json) {
-        JsonNode backend = json.path("terraform").path("backend");
+    private static Optional<JsonNode> stateOutputs(Path dir, StackModel model) {
+        JsonNode backend = model.terraform().path("backend");
         Path state;
         if (backend.has("local")) {
             String path = backend.path("local").path("path").asText("terraform.tfstate");
@@ -209,23 +206,6 @@ public final class TunnelCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static List<Path> stackFiles(Path stacksDir) throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(stacksDir)) {
-            return files;
-        }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacksDir, Files::isDirectory)) {
-            for (Path dir : dirs) {
-                Path json = dir.resolve("cdk.tf.json");
-                if (Files.isRegularFile(json)) {
-                    files.add(json);
-                }
-            }
-        }
-        files.sort(null);
-        return files;
     }
 
     private static String relative(Path path) {

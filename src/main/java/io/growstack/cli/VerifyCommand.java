@@ -112,10 +112,10 @@ final class VerifyCommand implements Callable<Integer> {
     private static String verify(Terraform terraform, Path dir, Path copy, List<String> vars, List<String> fileArgs) {
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(dir.resolve("cdk.tf.json").toFile());
+            json = new ObjectMapper().readTree(StackFiles.inDir(dir).toFile());
             copyStack(dir, copy);
         } catch (IOException e) {
-            return "FAILED reading " + dir.resolve("cdk.tf.json") + ": " + e.getMessage();
+            return "FAILED reading " + StackFiles.inDir(dir) + ": " + e.getMessage();
         }
         TreeSet<String> needAws = new TreeSet<>();
         json.path("data").fieldNames().forEachRemaining(type -> {
@@ -156,19 +156,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private List<Path> stackDirs() {
         Path stacksDir = out.resolve("stacks");
-        List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(stacksDir)) {
-            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(stacksDir, Files::isDirectory)) {
-                for (Path dir : dirs) {
-                    if (Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
-                        found.add(dir);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        found.sort(Comparator.comparing(Path::toString));
+        List<Path> found = StackFiles.under(out).stream().map(Path::getParent).toList();
         if (stacks.isEmpty()) {
             return found;
         }

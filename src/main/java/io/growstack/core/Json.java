@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,6 +32,8 @@ public final class Json {
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    // Rendered bodies are already Terraform's names and values: read as they are, nothing renamed or dropped.
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     private static final Set<Class<?>> PREFETCHED = ConcurrentHashMap.newKeySet();
     private static final ExecutorService PREFETCH = Executors.newSingleThreadExecutor(task -> {
@@ -62,6 +65,11 @@ public final class Json {
     /** Renders typed arguments to the attribute map Terraform JSON expects. */
     public static Map<String, Object> attributes(Object args) {
         return MAPPER.convertValue(args, MAP);
+    }
+
+    /** A rendered body (maps, lists, strings, numbers) as a JSON tree. */
+    static JsonNode tree(Map<String, Object> rendered) {
+        return TREES.valueToTree(rendered);
     }
 
     /** Encodes a document (an IAM policy, a map) as compact JSON text, keys in the map's own order. */

@@ -1,5 +1,6 @@
 package io.growstack.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.ITerraformDependable;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -141,6 +142,15 @@ public class Resource implements ITerraformDependable {
 
     Overrides overrides() {
         return overrides;
+    }
+
+    /**
+     * The body this resource synthesizes to (arguments, meta-arguments, overrides and cdktf's metadata) as
+     * JSON, for readers that judge a stack before it is written, such as a budget's cost estimate. A value
+     * cdktf resolves only at synth (a token) is still its token text here.
+     */
+    public JsonNode toJson() {
+        return Json.tree(render());
     }
 
     /** The attribute map Terraform sees: arguments, then meta-arguments, then overrides. */

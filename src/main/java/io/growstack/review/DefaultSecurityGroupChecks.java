@@ -1,5 +1,7 @@
 package io.growstack.review;
 
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.growstack.review;
 
+import io.growstack.model.StackModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

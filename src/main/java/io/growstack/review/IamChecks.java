@@ -1,6 +1,8 @@
 package io.growstack.review;
 
 import io.growstack.core.Tokens;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,8 @@
 package io.growstack.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,10 +53,8 @@ final class NatChecks implements Check {
 
     /** Whether the default provider tags the stack's resources Environment = prod (or production). */
     private static boolean production(StackModel stack) {
-        JsonNode providers = stack.root().path("provider").path("aws");
-        for (JsonNode provider : providers.isArray() ? providers : java.util.List.of(providers)) {
-            for (JsonNode defaults : provider.path("default_tags").isArray() ? provider.path("default_tags")
-                    : java.util.List.of(provider.path("default_tags"))) {
+        for (StackModel.Provider provider : stack.providers()) {
+            for (JsonNode defaults : Values.blocks(provider.config(), "default_tags")) {
                 String environment = Values.text(defaults.path("tags").path("Environment"));
                 if (environment != null && PRODUCTION.contains(environment.toLowerCase(Locale.ROOT))) {
                     return true;

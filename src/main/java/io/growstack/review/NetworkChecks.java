@@ -1,10 +1,12 @@
 package io.growstack.review;
 
-import static io.growstack.review.Values.Tri;
+import static io.growstack.model.Values.Tri;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.growstack.core.Cidr;
 import io.growstack.core.CidrSet;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -3,6 +3,8 @@ package io.growstack.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,10 @@
 package io.growstack.review;
 
-import static io.growstack.review.Values.Tri;
+import static io.growstack.model.Values.Tri;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.Locale;
 import java.util.Set;
 

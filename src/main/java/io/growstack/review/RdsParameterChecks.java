@@ -1,6 +1,8 @@
 package io.growstack.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.Locale;
 import java.util.Set;
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +97,8 @@ public final class Review {
 
     private static Review of(JsonNode stack, LocalDate today, Profile given, String artifact,
                              Map<String, Integer> lines) {
-        StackModel model = new StackModel(stack);
-        String environment = model.environmentTag();
+        StackModel model = StackModel.of(stack);
+        String environment = environmentTag(model);
         Profile profile = given != null ? given : Profile.ofEnvironment(environment);
         String source = given != null ? "given"
                 : environment == null ? "no Environment tag: the strict profile"
@@ -118,8 +120,26 @@ public final class Review {
         findings.sort(ORDER);
         List<String> notes = new ArrayList<>(suppressions.notes());
         notes.sort(Comparator.naturalOrder());
-        notes.addAll(io.growstack.review.cost.BudgetCheck.warnings(stack));
+        notes.addAll(io.growstack.cost.BudgetCheck.warnings(model));
         return new Review(model.stackName(), profile, source, today, findings, notes, artifact, lines);
+    }
+
+    /**
+     * The {@code Environment} tag of the AWS providers' {@code default_tags} (GrowStack writes it from its
+     * naming), or {@code null} when no provider sets a literal one. With several AWS providers that disagree,
+     * {@code null}: the stack has no one environment.
+     */
+    private static String environmentTag(StackModel model) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        for (StackModel.Provider provider : model.providers()) {
+            for (JsonNode defaults : Values.blocks(provider.config(), "default_tags")) {
+                String value = Values.text(defaults.path("tags").path("Environment"));
+                if (value != null) {
+                    found.add(value);
+                }
+            }
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
     }
 
     /** The line of each resource's name in the file, by address (1-based). */

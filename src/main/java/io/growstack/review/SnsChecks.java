@@ -1,6 +1,8 @@
 package io.growstack.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

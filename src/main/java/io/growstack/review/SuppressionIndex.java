@@ -2,6 +2,8 @@ package io.growstack.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.growstack.core.Suppressions;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -37,7 +39,7 @@ final class SuppressionIndex {
     }
 
     SuppressionIndex(StackModel stack) {
-        for (JsonNode entry : stack.root().path("//").path("growstack").path("suppressions")) {
+        for (JsonNode entry : stack.comment().path("growstack").path("suppressions")) {
             String path = Values.text(entry.path("path"));
             if (path == null) {
                 notes.add("a stack-level suppression without a path is ignored: " + entry);

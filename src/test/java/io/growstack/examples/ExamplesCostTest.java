@@ -3,15 +3,15 @@ package io.growstack.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.growstack.cost.CostEstimate;
+import io.growstack.cost.PriceBook;
+import io.growstack.cost.Totals;
+import io.growstack.cost.Usage;
 import io.growstack.examples.v1.SingleServerExample;
 import io.growstack.examples.v2.ManagedDatabaseExample;
 import io.growstack.examples.v3.PrivateNetworkExample;
 import io.growstack.examples.v3lean.LeanNatExample;
 import io.growstack.examples.v4.HighAvailabilityExample;
-import io.growstack.review.cost.CostEstimate;
-import io.growstack.review.cost.PriceBook;
-import io.growstack.review.cost.Totals;
-import io.growstack.review.cost.Usage;
 import io.growstack.testing.ExampleStacks;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package io.growstack.review.diagram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.growstack.model.StackModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
@@ -39,6 +40,11 @@ public final class Diagram {
 
     /** The diagram of a parsed {@code cdk.tf.json}. */
     public static Diagram of(JsonNode stack) {
+        return of(StackModel.of(stack));
+    }
+
+    /** The diagram of {@code stack}. */
+    public static Diagram of(StackModel stack) {
         return new Diagram(DotWriter.write(new Topology(stack)));
     }
 

@@ -1,6 +1,10 @@
 package io.growstack.review.diagram;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.growstack.model.Reference;
+import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,8 +25,6 @@ final class Topology {
     static final String INTERNET = "internet";
     static final String GITHUB = "github";
 
-    private static final Pattern REFERENCE = Pattern.compile(
-            "^\\$\\{((?:data\\.)?[A-Za-z][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_-]*)\\.([A-Za-z0-9_\\[\\].]+)}$");
     private static final Pattern ZONE_LOOKUP =
             Pattern.compile("^\\$\\{data\\.aws_availability_zones\\.[^.]+\\.names\\[(\\d+)]}$");
     private static final Pattern EACH_OF = Pattern.compile("^\\$\\{toset\\((.+)\\)}$");
@@ -78,8 +80,7 @@ final class Topology {
         }
     }
 
-    private final JsonNode root;
-    private final Map<String, JsonNode> items = new TreeMap<>();
+    private final StackModel model;
     final String stackName;
     final String region;
     final List<Vpc> vpcs = new ArrayList<>();
@@ -101,81 +102,38 @@ final class Topology {
     private static final Pattern LOCAL_USER_DATA = Pattern.compile("\\$\\{base64encode\\(local\\.([A-Za-z0-9_-]+)\\)}");
     private static final Pattern WATCHED_TABLES = Pattern.compile("\nNAT_ROUTE_TABLES=\"([^\"]*)\"\n");
 
-    Topology(JsonNode root) {
-        this.root = root;
-        root.path("resource").fields().forEachRemaining(type -> type.getValue().fields().forEachRemaining(named -> {
-            if (named.getValue().isObject()) {
-                items.put(type.getKey() + "." + named.getKey(), named.getValue());
-            }
-        }));
-        JsonNode name = root.path("//").path("metadata").path("stackName");
-        this.stackName = name.isTextual() ? name.asText() : "stack";
-        String defaultRegion = null;
-        for (JsonNode provider : list(root.path("provider").path("aws"))) {
-            if (!provider.hasNonNull("alias") && defaultRegion == null) {
-                defaultRegion = literal(provider.path("region"));
-            }
-        }
-        this.region = defaultRegion;
+    Topology(StackModel model) {
+        this.model = model;
+        this.stackName = model.stackName();
+        this.region = model.defaultRegion();
         build();
     }
 
     // ---- Reading ---------------------------------------------------------------------------------
 
+    /** The addresses of the resources of {@code type}, sorted. */
     private List<String> addresses(String type) {
-        return items.keySet().stream().filter(a -> a.startsWith(type + ".")).toList();
+        return model.all(type).stream().map(StackModel.Item::address).sorted().toList();
     }
 
     private JsonNode item(String address) {
-        return items.get(address);
+        return model.item(address).map(StackModel.Item::body).orElse(null);
     }
 
     /** The address a whole-value reference names when it is one of {@code types} in this stack, or null. */
     private String resolve(JsonNode value, String... types) {
-        if (value == null || !value.isTextual()) {
-            return null;
-        }
-        Matcher m = REFERENCE.matcher(value.asText());
-        if (!m.matches() || !items.containsKey(m.group(1))) {
-            return null;
-        }
-        for (String type : types) {
-            if (m.group(1).startsWith(type + ".")) {
-                return m.group(1);
-            }
-        }
-        return null;
+        StackModel.Item item = model.resolve(value, types);
+        return item == null ? null : item.address();
     }
 
     private static String attribute(JsonNode value) {
-        if (value == null || !value.isTextual()) {
-            return null;
-        }
-        Matcher m = REFERENCE.matcher(value.asText());
-        return m.matches() ? m.group(2) : null;
-    }
-
-    private static String literal(JsonNode node) {
-        return node != null && node.isTextual() && !node.asText().contains("${") ? node.asText() : null;
-    }
-
-    private static List<JsonNode> list(JsonNode node) {
-        List<JsonNode> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(out::add);
-        } else if (node.isObject() || node.isValueNode() && !node.isNull()) {
-            out.add(node);
-        }
-        return out;
+        return value != null && value.isTextual()
+                ? Reference.parse(value.asText()).map(Reference::attribute).orElse(null) : null;
     }
 
     private static JsonNode first(JsonNode node) {
-        List<JsonNode> all = list(node);
-        return all.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : all.get(0);
-    }
-
-    private static boolean isTrue(JsonNode node) {
-        return node.isBoolean() && node.asBoolean() || node.isTextual() && node.asText().equals("true");
+        List<JsonNode> all = Values.elements(node);
+        return all.isEmpty() ? MissingNode.getInstance() : all.get(0);
     }
 
     /**
@@ -219,7 +177,7 @@ final class Topology {
     private void build() {
         for (String address : addresses("aws_vpc")) {
             JsonNode vpc = item(address);
-            vpcs.add(new Vpc(address, title(address), text(vpc.path("cidr_block"), "?")));
+            vpcs.add(new Vpc(address, title(address), Values.text(vpc.path("cidr_block"), "?")));
         }
         readSubnets();
         readBoxes();
@@ -233,16 +191,11 @@ final class Topology {
         }
     }
 
-    private static String text(JsonNode node, String fallback) {
-        String literal = literal(node);
-        return literal == null ? fallback : literal;
-    }
-
     private void readSubnets() {
         Set<String> publicTables = new TreeSet<>();
         for (String address : addresses("aws_route")) {
             JsonNode route = item(address);
-            if (WORLD.contains(text(route.path("destination_cidr_block"), ""))
+            if (WORLD.contains(Values.text(route.path("destination_cidr_block"), ""))
                     && resolve(route.path("gateway_id"), "aws_internet_gateway") != null) {
                 String table = resolve(route.path("route_table_id"), "aws_route_table");
                 if (table != null) {
@@ -251,8 +204,8 @@ final class Topology {
             }
         }
         for (String address : addresses("aws_route_table")) {
-            for (JsonNode route : list(item(address).path("route"))) {
-                if (WORLD.contains(text(route.path("cidr_block"), ""))
+            for (JsonNode route : Values.elements(item(address).path("route"))) {
+                if (WORLD.contains(Values.text(route.path("cidr_block"), ""))
                         && resolve(route.path("gateway_id"), "aws_internet_gateway") != null) {
                     publicTables.add(address);
                 }
@@ -263,11 +216,11 @@ final class Topology {
         for (String address : addresses("aws_subnet")) {
             JsonNode subnet = item(address);
             String table = tableOf.get(address);
-            String tier = literal(subnet.path("tags").path("Tier"));
+            String tier = Values.text(subnet.path("tags").path("Tier"));
             boolean isPublic = table != null ? publicTables.contains(table)
-                    : tier != null ? tier.equals("public") : isTrue(subnet.path("map_public_ip_on_launch"));
+                    : tier != null ? tier.equals("public") : Values.isTrue(subnet.path("map_public_ip_on_launch"));
             Subnet s = new Subnet(address, address.substring(address.indexOf('.') + 1),
-                    text(subnet.path("cidr_block"), "?"), zone(subnet.path("availability_zone")), isPublic);
+                    Values.text(subnet.path("cidr_block"), "?"), zone(subnet.path("availability_zone")), isPublic);
             all.add(s);
         }
         all.sort(Comparator.comparing((Subnet s) -> s.zone).thenComparing(s -> !s.isPublic).thenComparing(s -> s.address));
@@ -293,7 +246,7 @@ final class Topology {
     }
 
     private static String zone(JsonNode zone) {
-        String literal = literal(zone);
+        String literal = Values.text(zone);
         if (literal != null) {
             return literal;
         }
@@ -338,26 +291,26 @@ final class Topology {
         }
         for (String address : addresses("aws_instance")) {
             JsonNode instance = item(address);
-            String type = text(instance.path("instance_type"), "?");
+            String type = Values.text(instance.path("instance_type"), "?");
             boolean nat = natInstances.contains(address);
-            boolean spot = "spot".equals(literal(first(instance.path("instance_market_options")).path("market_type")));
+            boolean spot = "spot".equals(Values.text(first(instance.path("instance_market_options")).path("market_type")));
             String detail = nat ? "NAT instance · " + type : "EC2 " + type + (spot ? " · spot" : "");
             place(new Node(address, title(address), detail, nat ? Kind.NAT : Kind.INSTANCE),
                     List.of(instance.path("subnet_id")));
         }
         for (String address : addresses("aws_nat_gateway")) {
             JsonNode gateway = item(address);
-            String connectivity = text(gateway.path("connectivity_type"), "public");
+            String connectivity = Values.text(gateway.path("connectivity_type"), "public");
             place(new Node(address, title(address), "NAT gateway" + (connectivity.equals("private") ? " (private)" : ""),
                     Kind.NAT), List.of(gateway.path("subnet_id")));
         }
         for (String address : addresses("aws_lb")) {
             JsonNode lb = item(address);
-            String type = text(lb.path("load_balancer_type"), "application");
+            String type = Values.text(lb.path("load_balancer_type"), "application");
             String detail = (type.equals("application") ? "Application" : type.equals("network") ? "Network" : "Gateway")
-                    + " Load Balancer" + (isTrue(lb.path("internal")) ? " · internal" : "");
-            List<JsonNode> where = list(lb.path("subnets"));
-            for (JsonNode mapping : list(lb.path("subnet_mapping"))) {
+                    + " Load Balancer" + (Values.isTrue(lb.path("internal")) ? " · internal" : "");
+            List<JsonNode> where = Values.elements(lb.path("subnets"));
+            for (JsonNode mapping : Values.elements(lb.path("subnet_mapping"))) {
                 where.add(mapping.path("subnet_id"));
             }
             place(new Node(address, title(address), detail, Kind.LOAD_BALANCER), where);
@@ -372,15 +325,15 @@ final class Topology {
         for (String address : addresses("aws_autoscaling_group")) {
             JsonNode group = item(address);
             String template = resolve(first(group.path("launch_template")).path("id"), "aws_launch_template");
-            String type = template == null ? "?" : text(item(template).path("instance_type"), "?");
-            String capacity = text(group.path("min_size"), group.path("min_size").asText("?")) + ".."
+            String type = template == null ? "?" : Values.text(item(template).path("instance_type"), "?");
+            String capacity = Values.text(group.path("min_size"), group.path("min_size").asText("?")) + ".."
                     + group.path("max_size").asText("?");
             boolean nat = natHosts.contains(address);
             String detail = nat ? "NAT instance · " + type + " · self-healing"
                     + (userDataOf(address).contains("growstack-nat-watch") ? " · fails over" : "")
                     : "Auto Scaling group · " + type + " · " + capacity;
             place(new Node(address, title(address), detail, nat ? Kind.NAT : Kind.GROUP),
-                    list(group.path("vpc_zone_identifier")));
+                    Values.elements(group.path("vpc_zone_identifier")));
         }
         for (String eni : addresses("aws_network_interface")) {
             if (natHosts.contains(eni)) {
@@ -390,32 +343,32 @@ final class Topology {
         }
         for (String address : addresses("aws_db_instance")) {
             JsonNode db = item(address);
-            String engine = text(db.path("engine"), "?");
+            String engine = Values.text(db.path("engine"), "?");
             String detail = "RDS " + (engine.equals("mysql") ? "MySQL" : engine) + " "
-                    + text(db.path("engine_version"), "") + " · " + text(db.path("instance_class"), "?")
-                    + (isTrue(db.path("multi_az")) ? " · Multi-AZ" : "");
+                    + Values.text(db.path("engine_version"), "") + " · " + Values.text(db.path("instance_class"), "?")
+                    + (Values.isTrue(db.path("multi_az")) ? " · Multi-AZ" : "");
             String group = resolve(db.path("db_subnet_group_name"), "aws_db_subnet_group");
             place(new Node(address, title(address), detail.replace("  ", " "), Kind.DATABASE),
-                    group == null ? List.of() : list(item(group).path("subnet_ids")));
+                    group == null ? List.of() : Values.elements(item(group).path("subnet_ids")));
         }
         for (String address : addresses("aws_elasticache_replication_group")) {
             JsonNode cache = item(address);
             String group = resolve(cache.path("subnet_group_name"), "aws_elasticache_subnet_group");
             int nodes = cache.path("num_cache_clusters").asInt(1);
-            place(new Node(address, title(address), "ElastiCache " + text(cache.path("engine"), "redis") + " · "
-                    + text(cache.path("node_type"), "?") + (nodes > 1 ? " x" + nodes : ""), Kind.CACHE),
-                    group == null ? List.of() : list(item(group).path("subnet_ids")));
+            place(new Node(address, title(address), "ElastiCache " + Values.text(cache.path("engine"), "redis") + " · "
+                    + Values.text(cache.path("node_type"), "?") + (nodes > 1 ? " x" + nodes : ""), Kind.CACHE),
+                    group == null ? List.of() : Values.elements(item(group).path("subnet_ids")));
         }
         for (String address : addresses("aws_s3_bucket")) {
             JsonNode bucket = item(address);
-            add(regional, new Node(address, title(address), "S3 bucket " + text(bucket.path("bucket"), ""), Kind.BUCKET));
+            add(regional, new Node(address, title(address), "S3 bucket " + Values.text(bucket.path("bucket"), ""), Kind.BUCKET));
         }
         for (String address : addresses("aws_cloudfront_distribution")) {
             add(outside, new Node(address, title(address), "CloudFront distribution", Kind.CDN));
             JsonNode distribution = item(address);
-            String policy = text(first(distribution.path("default_cache_behavior")).path("viewer_protocol_policy"), "");
+            String policy = Values.text(first(distribution.path("default_cache_behavior")).path("viewer_protocol_policy"), "");
             addTraffic(INTERNET, address, policy.equals("https-only") ? "https" : "http, https");
-            for (JsonNode origin : list(distribution.path("origin"))) {
+            for (JsonNode origin : Values.elements(distribution.path("origin"))) {
                 String bucket = resolve(origin.path("domain_name"), "aws_s3_bucket");
                 if (bucket != null) {
                     addTraffic(address, bucket, origin.hasNonNull("origin_access_control_id") ? "origin (OAC)" : "origin");
@@ -471,9 +424,9 @@ final class Topology {
                 continue;
             }
             JsonNode lt = item(template);
-            List<JsonNode> ids = list(lt.path("vpc_security_group_ids"));
-            for (JsonNode nic : list(lt.path("network_interfaces"))) {
-                ids.addAll(list(nic.path("security_groups")));
+            List<JsonNode> ids = Values.elements(lt.path("vpc_security_group_ids"));
+            for (JsonNode nic : Values.elements(lt.path("network_interfaces"))) {
+                ids.addAll(Values.elements(nic.path("security_groups")));
             }
             for (JsonNode id : ids) {
                 String sg = resolve(id, "aws_security_group");
@@ -493,27 +446,27 @@ final class Topology {
         }
         for (String address : addresses("aws_security_group_rule")) {
             JsonNode rule = item(address);
-            if (!"ingress".equals(literal(rule.path("type")))) {
+            if (!"ingress".equals(Values.text(rule.path("type")))) {
                 continue;
             }
             String target = resolve(rule.path("security_group_id"), "aws_security_group");
             String label = port(rule.path("protocol").asText("-1"), rule.path("from_port"), rule.path("to_port"));
-            String source = isTrue(rule.path("self")) ? target
+            String source = Values.isTrue(rule.path("self")) ? target
                     : resolve(rule.path("source_security_group_id"), "aws_security_group");
             if (source != null) {
                 ingress(target, source, null, null, label);
             }
-            for (JsonNode cidr : list(rule.path("cidr_blocks"))) {
+            for (JsonNode cidr : Values.elements(rule.path("cidr_blocks"))) {
                 ingress(target, null, cidr.asText(), null, label);
             }
         }
         for (String address : addresses("aws_security_group")) {
-            for (JsonNode rule : list(item(address).path("ingress"))) {
+            for (JsonNode rule : Values.elements(item(address).path("ingress"))) {
                 String label = port(rule.path("protocol").asText("-1"), rule.path("from_port"), rule.path("to_port"));
-                for (JsonNode group : list(rule.path("security_groups"))) {
+                for (JsonNode group : Values.elements(rule.path("security_groups"))) {
                     ingress(address, resolve(group, "aws_security_group"), null, null, label);
                 }
-                for (JsonNode cidr : list(rule.path("cidr_blocks"))) {
+                for (JsonNode cidr : Values.elements(rule.path("cidr_blocks"))) {
                     ingress(address, null, cidr.asText(), null, label);
                 }
             }
@@ -522,7 +475,7 @@ final class Topology {
 
     private void member(String type, String attribute) {
         for (String address : addresses(type)) {
-            for (JsonNode id : list(item(address).path(attribute))) {
+            for (JsonNode id : Values.elements(item(address).path(attribute))) {
                 String sg = resolve(id, "aws_security_group");
                 if (sg != null) {
                     members.computeIfAbsent(sg, k -> new ArrayList<>()).add(address);
@@ -648,7 +601,7 @@ final class Topology {
         Map<String, String> defaultTarget = new TreeMap<>();
         for (String address : addresses("aws_route")) {
             JsonNode route = item(address);
-            if (!WORLD.contains(text(route.path("destination_cidr_block"), ""))) {
+            if (!WORLD.contains(Values.text(route.path("destination_cidr_block"), ""))) {
                 continue;
             }
             String table = resolve(route.path("route_table_id"), "aws_route_table");
@@ -658,8 +611,8 @@ final class Topology {
             }
         }
         for (String table : addresses("aws_route_table")) {
-            for (JsonNode route : list(item(table).path("route"))) {
-                if (WORLD.contains(text(route.path("cidr_block"), "")) && natTarget(route) != null) {
+            for (JsonNode route : Values.elements(item(table).path("route"))) {
+                if (WORLD.contains(Values.text(route.path("cidr_block"), "")) && natTarget(route) != null) {
                     defaultTarget.put(table, natTarget(route));
                 }
             }
@@ -731,9 +684,9 @@ final class Topology {
         if (template == null) {
             return "";
         }
-        // Raw text: both are templates (references inside), which literal() does not return.
+        // Raw text: both are templates (references inside), which Values.text() does not return.
         Matcher local = LOCAL_USER_DATA.matcher(item(template).path("user_data").asText(""));
-        return local.matches() ? root.path("locals").path(local.group(1)).asText("") : "";
+        return local.matches() ? model.locals().getOrDefault(local.group(1), MissingNode.getInstance()).asText("") : "";
     }
 
     // ---- Delivery --------------------------------------------------------------------------------
@@ -741,14 +694,14 @@ final class Topology {
     private void readDelivery() {
         List<String> apps = addresses("aws_codedeploy_app");
         for (String app : apps) {
-            add(regional, new Node(app, title(app), "CodeDeploy " + text(item(app).path("name"), ""), Kind.DEPLOY));
+            add(regional, new Node(app, title(app), "CodeDeploy " + Values.text(item(app).path("name"), ""), Kind.DEPLOY));
         }
         for (String group : addresses("aws_codedeploy_deployment_group")) {
             JsonNode deployment = item(group);
             String app = resolve(deployment.path("app_name"), "aws_codedeploy_app");
-            String appName = literal(deployment.path("app_name"));
+            String appName = Values.text(deployment.path("app_name"));
             for (String candidate : apps) {
-                if (app == null && appName != null && appName.equals(literal(item(candidate).path("name")))) {
+                if (app == null && appName != null && appName.equals(Values.text(item(candidate).path("name")))) {
                     app = candidate;
                 }
             }
@@ -756,16 +709,16 @@ final class Topology {
                 continue;
             }
             Set<String> targets = new TreeSet<>();
-            for (JsonNode asg : list(deployment.path("autoscaling_groups"))) {
+            for (JsonNode asg : Values.elements(deployment.path("autoscaling_groups"))) {
                 String target = resolve(asg, "aws_autoscaling_group");
                 if (target != null) {
                     targets.add(target);
                 }
             }
-            for (JsonNode info : list(first(deployment.path("load_balancer_info")).path("target_group_info"))) {
+            for (JsonNode info : Values.elements(first(deployment.path("load_balancer_info")).path("target_group_info"))) {
                 String targetGroup = resolve(info.path("name"), "aws_lb_target_group");
                 for (String asg : addresses("aws_autoscaling_group")) {
-                    if (targetGroup != null && list(item(asg).path("target_group_arns")).stream()
+                    if (targetGroup != null && Values.elements(item(asg).path("target_group_arns")).stream()
                             .anyMatch(arn -> targetGroup.equals(resolve(arn, "aws_lb_target_group")))) {
                         targets.add(asg);
                     }
@@ -807,7 +760,7 @@ final class Topology {
                 }
                 String document = item(policy).path("policy").asText("");
                 for (String bucket : addresses("aws_s3_bucket")) {
-                    String name = literal(item(bucket).path("bucket"));
+                    String name = Values.text(item(bucket).path("bucket"));
                     if (document.contains("${" + bucket + ".") || name != null && document.contains(":::" + name)) {
                         addTraffic(GITHUB, bucket, "upload");
                     }
