@@ -29,6 +29,11 @@ public final class Variable {
             + " if length(regexall(\":\", c)) == 0])) < pow(2, 32) && sum(concat([0], [for c in var.%1$s :"
             + " pow(2, 128 - tonumber(split(\"/\", c)[1])) if length(regexall(\":\", c)) > 0])) < pow(2, 128), false)";
 
+    /** {@link #VALID_CIDRS} for {@link Builder#validation}, over the variable named by {@code %1$s}. */
+    public static final String VALID_CIDRS_CONDITION = VALID_CIDRS;
+    /** {@link #NOT_EVERYONE} for {@link Builder#validation}, over the variable named by {@code %1$s}. */
+    public static final String NOT_EVERYONE_CONDITION = NOT_EVERYONE;
+
     private final String name;
     private final TerraformVariable variable;
 

@@ -9,6 +9,7 @@ public final class Modules {
 
     /** The module definitions. */
     public static List<ModuleDefinition> all() {
-        return List.of(NetworkModule.natInstance(), NetworkModule.natGateway(), NetworkModule.noNat());
+        return List.of(NetworkModule.natInstance(), NetworkModule.natGateway(), NetworkModule.noNat(),
+                new BastionModule(), new DatabaseModule(), new CacheModule(), new StaticSiteModule());
     }
 }

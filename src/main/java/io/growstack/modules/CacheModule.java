@@ -1,0 +1,47 @@
+package io.growstack.modules;
+
+import io.growstack.core.Variable;
+import io.growstack.data.Cache;
+import io.growstack.data.CacheProps;
+
+/** ElastiCache Valkey in the private subnets, as the Cache block makes it. */
+final class CacheModule implements ModuleDefinition {
+    @Override
+    public String name() {
+        return "cache";
+    }
+
+    @Override
+    public String summary() {
+        return "ElastiCache Valkey " + CacheProps.DEFAULT_VALKEY_VERSION + " on " + CacheProps.DEFAULT_NODE_TYPE
+                + " in the private subnets, encrypted in transit and at rest, role-based access with one"
+                + " IAM-authenticated user (the default user off), port 6379 admitted only from"
+                + " `allowed_security_group_ids`.";
+    }
+
+    @Override
+    public String design() {
+        return "Takes the network as variables. The engine and replica count stay the Java defaults (Valkey, no"
+                + " replica): replicas change the group's failover settings together, which the Java API decides."
+                + " The SSM settings parameters and the `elasticache:Connect` grant of `connectService` are not"
+                + " made: grant `app_user_id` to your service's role.";
+    }
+
+    @Override
+    public void define(ModuleContext module) {
+        module.variable(Variable.builder("node_type", "string")
+                .description("ElastiCache node type, such as cache.t4g.micro or cache.r7g.large")
+                .defaultValue(CacheProps.DEFAULT_NODE_TYPE)
+                .validation("can(regex(\"^cache\\\\.[a-z0-9-]+\\\\.[a-z0-9]+$\", var.node_type))",
+                        "node_type must be an ElastiCache node type such as cache.t4g.micro."));
+        Variable peers = PeerAccess.declare(module, "the cache");
+        module.substituteWhole(CacheProps.DEFAULT_NODE_TYPE, "var.node_type");
+        Cache cache = new Cache(module.stack(), "cache", CacheProps.builder(module.importedNetwork()).build());
+        PeerAccess.admit(module, peers, cache.connections().securityGroupId(), cache.port(),
+                "Valkey from an allowed group");
+        module.output("primary_endpoint", cache.primaryEndpoint(), "The primary endpoint's address");
+        module.output("port", cache.port(), "The cache port");
+        module.output("app_user_id", cache.appUserId(), "Id of the IAM-authenticated cache user");
+        module.output("security_group_id", cache.connections().securityGroupId(), "Id of the cache's security group");
+    }
+}
