@@ -24,7 +24,7 @@ public final class Main implements Runnable {
     static {
         for (Class<?> command : List.of(SynthCommand.class, ReviewCommand.class, CostCommand.class,
                 DiagramCommand.class, VerifyCommand.class, TunnelCommand.class, DeliveryFilesCommand.class,
-                ModulesCommand.class)) {
+                ModulesCommand.class, InitCommand.class)) {
             COMMANDS.put(command.getAnnotation(Command.class).name(), command);
         }
     }
