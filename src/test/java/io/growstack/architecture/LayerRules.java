@@ -38,11 +38,15 @@ final class LayerRules {
             .should().dependOnClassesThat().resideInAnyPackage(BLOCKS)
             .because("verify runs terraform on synthesized JSON, whatever made it");
 
+    static final ArchRule MODULES_IMPORT_NO_REVIEW_OR_CLI = noClasses().that().resideInAPackage("io.growstack.modules..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.growstack.review..", "io.growstack.cli..")
+            .because("the module generator sits above the blocks and below the command line");
+
     static final ArchRule CDKTF_ONLY_IN_CORE_AND_CLI = CdktfConfinementTest.CDKTF_ONLY_IN_CORE_AND_CLI;
 
     static final List<ArchRule> ALL = List.of(NO_CYCLES, CORE_IMPORTS_NO_OTHER_LAYER, L1_IMPORTS_ONLY_CORE,
             BLOCKS_IMPORT_NO_REVIEW_OR_CLI, REVIEW_IMPORTS_NO_BLOCK, TERRAFORM_RUNNER_IMPORTS_NO_BLOCK,
-            CDKTF_ONLY_IN_CORE_AND_CLI);
+            MODULES_IMPORT_NO_REVIEW_OR_CLI, CDKTF_ONLY_IN_CORE_AND_CLI);
 
     private LayerRules() {
     }

@@ -35,6 +35,7 @@ class LayeringTest {
                 io.growstack.compute.archfixture.BlockUsesReview.class,
                 io.growstack.review.archfixture.ReviewUsesBlock.class,
                 io.growstack.terraform.archfixture.RunnerUsesBlock.class,
+                io.growstack.modules.archfixture.ModulesUseCli.class,
                 io.growstack.archcyclea.CycleA.class,
                 io.growstack.archcycleb.CycleB.class,
                 io.growstack.architecture.fixture.UsesCdktf.class);
