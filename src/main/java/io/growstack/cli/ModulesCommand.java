@@ -35,7 +35,7 @@ public final class ModulesCommand implements Callable<Integer> {
             long modules = files.keySet().stream().filter(f -> f.endsWith("/README.md")).count();
             stdout.println("wrote " + modules + " modules and " + files.size() + " files under " + out);
             return 0;
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException | IllegalStateException | io.growstack.core.ValidationException e) {
             spec.commandLine().getErr().println("growstack modules: " + e.getMessage());
             return 2;
         }

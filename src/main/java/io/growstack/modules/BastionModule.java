@@ -23,9 +23,9 @@ final class BastionModule implements ModuleDefinition {
     public String design() {
         return "Takes the network as variables (the network module's outputs). `admin_cidrs` is validated as"
                 + " the Java API validates it: valid blocks, and no set covering everyone (`0.0.0.0/0`, `::/0`"
-                + " or halves adding up to them); each rule also carries a precondition. The image is the latest"
-                + " Amazon Linux 2023 for x86_64 from AWS's public SSM parameter, so `instance_type` must be"
-                + " x86_64.";
+                + " or halves adding up to them); each rule also carries a precondition. The image is the input"
+                + " `image_id` (x86_64; the root template reads Amazon Linux 2023 from AWS's public SSM parameter),"
+                + " so `instance_type` must be x86_64.";
     }
 
     @Override
@@ -44,9 +44,11 @@ final class BastionModule implements ModuleDefinition {
                 .validation(InstanceTypes.condition("var.instance_type", Architecture.X86_64),
                         "instance_type must be an x86_64 instance type such as t3.nano."));
         module.substituteWhole(BastionProps.DEFAULT_INSTANCE_TYPE, "var.instance_type");
+        module.imageVariable(Architecture.X86_64);
         Bastion bastion = new Bastion(module.stack(), "bastion", BastionProps.builder(module.importedNetwork())
                 .allowSshFrom(admins.listRef()).build());
         module.output("public_ip", bastion.publicIp(), "The bastion's public IPv4 address");
+        module.output("instance_id", bastion.server().instanceId(), "Id of the bastion's instance");
         module.output("public_dns", bastion.publicDns(), "The bastion's public DNS name");
         module.output("security_group_id", bastion.connections().securityGroupId(),
                 "Id of the bastion's security group, for rules that admit it");

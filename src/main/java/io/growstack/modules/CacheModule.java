@@ -16,15 +16,21 @@ final class CacheModule implements ModuleDefinition {
         return "ElastiCache Valkey " + CacheProps.DEFAULT_VALKEY_VERSION + " on " + CacheProps.DEFAULT_NODE_TYPE
                 + " in the private subnets, encrypted in transit and at rest, role-based access with one"
                 + " IAM-authenticated user (the default user off), port 6379 admitted only from"
-                + " `allowed_security_group_ids`.";
+                + " `allowed_security_groups`.";
     }
 
     @Override
     public String design() {
         return "Takes the network as variables. The engine and replica count stay the Java defaults (Valkey, no"
                 + " replica): replicas change the group's failover settings together, which the Java API decides."
-                + " The SSM settings parameters and the `elasticache:Connect` grant of `connectService` are not"
-                + " made: grant `app_user_id` to your service's role.";
+                + " `cache.connectService(service)` is the inputs `service_security_group_id` and"
+                + " `service_role_name`: the port from that group (both sides), the SSM settings parameters and"
+                + " the role's `elasticache:Connect` grant. `allowed_security_groups` admits more groups.";
+    }
+
+    @Override
+    public boolean hasStandIns() {
+        return true;
     }
 
     @Override
@@ -36,7 +42,11 @@ final class CacheModule implements ModuleDefinition {
                         "node_type must be an ElastiCache node type such as cache.t4g.micro."));
         Variable peers = PeerAccess.declare(module, "the cache");
         module.substituteWhole(CacheProps.DEFAULT_NODE_TYPE, "var.node_type");
-        Cache cache = new Cache(module.stack(), "cache", CacheProps.builder(module.importedNetwork()).build());
+        io.growstack.network.INetwork network = module.importedNetwork();
+        ConnectedService service = ConnectedService.standIn(module, network);
+        module.standInsBuilt();
+        Cache cache = new Cache(module.stack(), "cache", CacheProps.builder(network).build());
+        cache.connectService(service.server(), "Valkey from the service");
         PeerAccess.admit(module, peers, cache.connections().securityGroupId(), cache.port(),
                 "Valkey from an allowed group");
         module.output("primary_endpoint", cache.primaryEndpoint(), "The primary endpoint's address");

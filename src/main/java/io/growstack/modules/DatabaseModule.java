@@ -17,15 +17,21 @@ final class DatabaseModule implements ModuleDefinition {
                 + " in a subnet group over the private subnets: not public, encrypted, 7-day backups, deletion"
                 + " protection and a final snapshot, the master password kept by Secrets Manager, a parameter"
                 + " group with utf8mb4 and require_secure_transport, and MySQL admitted only from"
-                + " `allowed_security_group_ids`.";
+                + " `allowed_security_groups`.";
     }
 
     @Override
     public String design() {
-        return "Takes the network as variables. Peers are admitted by security group id (the Java API's"
-                + " `connections().allowDefaultPortFrom(peer)` writes the peer's egress rule too; here the"
-                + " peer module's groups already allow all egress). The SSM settings parameters of"
-                + " `connectService` are not made: read `endpoint` and `secret_arn` from the outputs.";
+        return "Takes the network as variables. `db.connectService(service)` is the inputs"
+                + " `service_security_group_id` and `service_role_name` (the service module's outputs): MySQL from"
+                + " that group (both rule sides), the SSM settings parameters under `/<project>/<environment>/db/`"
+                + " and the role's grant to read them and the managed secret. `allowed_security_groups` admits"
+                + " more groups (both sides, as `allowDefaultPortFrom`).";
+    }
+
+    @Override
+    public boolean hasStandIns() {
+        return true;
     }
 
     @Override
@@ -39,8 +45,12 @@ final class DatabaseModule implements ModuleDefinition {
                 .description("Whether RDS keeps a standby in a second zone").defaultValue(false));
         Variable peers = PeerAccess.declare(module, "MySQL");
         module.substituteWhole(DatabaseProps.DEFAULT_INSTANCE_CLASS, "var.instance_class");
-        Database db = new Database(module.stack(), "db", DatabaseProps.builder(module.importedNetwork()).build());
+        io.growstack.network.INetwork network = module.importedNetwork();
+        ConnectedService service = ConnectedService.standIn(module, network);
+        module.standInsBuilt();
+        Database db = new Database(module.stack(), "db", DatabaseProps.builder(network).build());
         db.instance().addOverride("multi_az", "${var.multi_az}");
+        db.connectService(service.server(), "MySQL from the service");
         PeerAccess.admit(module, peers, db.connections().securityGroupId(), db.port(), "MySQL from an allowed group");
         module.output("endpoint", db.endpoint(), "The database's host:port");
         module.output("port", db.port(), "The MySQL port");

@@ -1,5 +1,6 @@
 package io.growstack.modules;
 
+import io.growstack.core.Architecture;
 import io.growstack.core.GrowStack;
 import io.growstack.core.Output;
 import io.growstack.core.Variable;
@@ -30,12 +31,22 @@ public final class ModuleContext {
     /** The VPC block an imported network is built with; it stands for {@code var.vpc_cidr}. */
     static final String VPC_CIDR = "10.0.0.0/16";
 
+    /**
+     * AMI ids pinned in the module stack's context (so the block makes no SSM lookup), one per
+     * architecture; each stands for {@code var.image_id} in a module that declares it.
+     */
+    static final java.util.Map<Architecture, String> AMIS = java.util.Map.of(
+            Architecture.X86_64, "ami-0a0a0a0a0a0a0a0a0", Architecture.ARM64, "ami-0b0b0b0b0b0b0b0b0");
+
     private final GrowStack stack;
+    private final boolean standInPass;
     private final List<Substitution> substitutions = new ArrayList<>();
 
-    ModuleContext(GrowStack stack) {
+    ModuleContext(GrowStack stack, boolean standInPass) {
         this.stack = stack;
-        substitutions.add(new Substitution(PROJECT + "-" + ENVIRONMENT, "${var.project}-${var.environment}", false));
+        this.standInPass = standInPass;
+        substitutions.add(new Substitution(PROJECT + "-" + ENVIRONMENT, "${var.project}-${var.environment}",
+                Substitution.Match.ANYWHERE));
         substitutions.add(Substitution.of(PROJECT, "var.project", false));
         substitutions.add(Substitution.of(ENVIRONMENT, "var.environment", false));
     }
@@ -71,6 +82,51 @@ public final class ModuleContext {
     private static String naming(String reference, int max) {
         return "can(regex(\"^[a-z][a-z0-9-]{0," + (max - 1) + "}$\", " + reference + ")) && !endswith(" + reference
                 + ", \"-\") && !strcontains(" + reference + ", \"--\")";
+    }
+
+    /**
+     * The {@code image_id} variable for hosts of {@code architecture}: a module does not look the
+     * image up itself (a lookup reads AWS at plan time); the root template reads AWS's public
+     * Amazon Linux 2023 parameter, or takes a pinned id.
+     */
+    public void imageVariable(Architecture architecture) {
+        variable(Variable.builder("image_id", "string")
+                .description("AMI id of the hosts, an " + architecture.awsName() + " image (the root template passes"
+                        + " Amazon Linux 2023 from " + io.growstack.core.Ami.amazonLinux2023Parameter(architecture) + ")")
+                .validation("can(regex(\"^ami-[0-9a-f]{8}([0-9a-f]{9})?$\", var.image_id))",
+                        "image_id must be an AMI id such as ami-0123456789abcdef0."));
+        substituteWhole(AMIS.get(architecture), "var.image_id");
+    }
+
+    /** Thrown in the stand-in pass once the stand-ins exist, so that pass synthesizes only them. */
+    static final class StandInsBuilt extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StandInsBuilt() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Marks the end of the stand-ins: blocks of other modules this module's block needs as Java
+     * objects. Everything built so far is left out of the module; what is built afterwards stays,
+     * even when it hangs off a stand-in (a rule the block adds to the stand-in's security group).
+     */
+    public void standInsBuilt() {
+        if (standInPass) {
+            throw new StandInsBuilt();
+        }
+    }
+
+    /**
+     * A reference token of a stand-in (such as {@code ${aws_security_group.x.id}}) stands for
+     * {@code expression} (such as {@code var.service_security_group_id}) in the module.
+     */
+    public void replaceReference(String token, String expression) {
+        if (!token.startsWith("${") || !token.endsWith("}")) {
+            throw new IllegalArgumentException("expected a reference token ${...}, got " + token);
+        }
+        substitutions.add(Substitution.reference(token.substring(2, token.length() - 1), expression));
     }
 
     /** Replaces {@code literal} by {@code expression} wherever it occurs in a string of the module. */

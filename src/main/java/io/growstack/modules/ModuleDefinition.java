@@ -16,4 +16,13 @@ public interface ModuleDefinition {
 
     /** Builds the block in {@code module}'s stack, declaring its variables and outputs there. */
     void define(ModuleContext module);
+
+    /**
+     * True when {@link #define} first builds stand-ins for blocks of other modules (then calls
+     * {@link ModuleContext#standInsBuilt()}): what they make is left out of this module, and the
+     * references to it become the variables the definition names.
+     */
+    default boolean hasStandIns() {
+        return false;
+    }
 }

@@ -31,11 +31,13 @@ final class ModuleFiles {
     }
 
     /** The module's files by name, from {@code stack} (the synthesized module stack) and its substitutions. */
-    static Map<String, ObjectNode> split(String module, JsonNode stack, List<Substitution> substitutions) {
+    static Map<String, ObjectNode> split(String module, JsonNode stack, List<Substitution> substitutions,
+                                         java.util.Set<String> standIns) {
         List<Substitution> all = new ArrayList<>(substitutions);
         all.add(Substitution.of(ModuleContext.REGION, REGION_EXPRESSION, false));
-        // Only what the block made holds stand-ins; the module's own variables are written as declared.
         ObjectNode document = stack.deepCopy();
+        drop(document, standIns);
+        // Only what the block made holds stand-ins; the module's own variables are written as declared.
         for (String section : List.of("data", "locals", "resource", "output")) {
             if (document.has(section)) {
                 document.set(section, rewrite(document.get(section), all));
@@ -68,9 +70,47 @@ final class ModuleFiles {
         }
         terraform.set("required_providers", emitted.path("required_providers"));
         files.put(VERSIONS, versions);
-        checkNoStandIns(module, MAIN, main);
-        checkNoStandIns(module, OUTPUTS, files.get(OUTPUTS));
+        checkNoStandIns(module, MAIN, main, substitutions, standIns);
+        checkNoStandIns(module, OUTPUTS, files.get(OUTPUTS), substitutions, standIns);
         return files;
+    }
+
+    /**
+     * What a synthesized stack defines, as {@code resource.TYPE.NAME}, {@code data.TYPE.NAME},
+     * {@code locals.NAME} and {@code output.NAME}.
+     */
+    static java.util.Set<String> addresses(JsonNode stack) {
+        java.util.Set<String> addresses = new java.util.TreeSet<>();
+        for (String section : List.of("resource", "data")) {
+            stack.path(section).fields().forEachRemaining(type -> type.getValue().fieldNames()
+                    .forEachRemaining(name -> addresses.add(section + "." + type.getKey() + "." + name)));
+        }
+        for (String section : List.of("locals", "output")) {
+            stack.path(section).fieldNames().forEachRemaining(name -> {
+                if (!name.equals("//")) {
+                    addresses.add(section + "." + name);
+                }
+            });
+        }
+        return addresses;
+    }
+
+    private static void drop(ObjectNode document, java.util.Set<String> addresses) {
+        for (String address : addresses) {
+            String[] parts = address.split("\\.");
+            JsonNode section = document.path(parts[0]);
+            if (parts.length == 3) {
+                JsonNode type = section.path(parts[1]);
+                if (type instanceof ObjectNode byName) {
+                    byName.remove(parts[2]);
+                    if (byName.isEmpty()) {
+                        ((ObjectNode) section).remove(parts[1]);
+                    }
+                }
+            } else if (section instanceof ObjectNode byName) {
+                byName.remove(parts[1]);
+            }
+        }
     }
 
     private static ObjectNode section(ObjectNode document, String name) {
@@ -110,9 +150,24 @@ final class ModuleFiles {
 
     // A stand-in that survived (inside an encoded string, or split by a block) would ship a module
     // hard-wired to the generator's values, so generation fails instead.
-    private static void checkNoStandIns(String module, String file, JsonNode content) {
+    private static void checkNoStandIns(String module, String file, JsonNode content, List<Substitution> substitutions,
+                                        java.util.Set<String> dropped) {
         String text = content.toString();
-        for (String standIn : List.of(ModuleContext.PROJECT, ModuleContext.ENVIRONMENT, ModuleContext.REGION)) {
+        List<String> standIns = new ArrayList<>(List.of(ModuleContext.PROJECT, ModuleContext.ENVIRONMENT,
+                ModuleContext.REGION));
+        standIns.addAll(ModuleContext.AMIS.values());
+        substitutions.stream().filter(s -> s.match() == Substitution.Match.ANYWHERE).map(Substitution::literal)
+                .forEach(standIns::add);
+        for (String address : dropped) {
+            String[] parts = address.split("\\.", 2);
+            standIns.add(switch (parts[0]) {
+                case "resource" -> parts[1] + ".";
+                case "data" -> "data." + parts[1] + ".";
+                case "locals" -> "local." + parts[1];
+                default -> "\u0000";
+            });
+        }
+        for (String standIn : standIns) {
             if (text.contains(standIn)) {
                 int at = text.indexOf(standIn);
                 throw new IllegalStateException("module " + module + ": " + file + " still holds the stand-in '"

@@ -81,17 +81,33 @@ public final class ModuleGenerator {
     }
 
     static Map<String, ObjectNode> synthesize(ModuleDefinition definition, Path outDir) {
+        java.util.Set<String> standIns = definition.hasStandIns()
+                ? ModuleFiles.addresses(run(definition, outDir.resolve("stand-ins"), true).document)
+                : java.util.Set.of();
+        Pass full = run(definition, outDir.resolve("module"), false);
+        return ModuleFiles.split(definition.name(), full.document, full.context.substitutions(), standIns);
+    }
+
+    private record Pass(JsonNode document, ModuleContext context) {
+    }
+
+    private static Pass run(ModuleDefinition definition, Path outDir, boolean standInPass) {
         List<ModuleContext> context = new ArrayList<>(1);
-        Synthesizer.Result result = Synthesizer.synth(outDir, app -> {
+        Map<String, Object> amis = new java.util.TreeMap<>();
+        ModuleContext.AMIS.forEach((architecture, id) -> amis.put(architecture.awsName(), id));
+        Synthesizer.Result result = Synthesizer.synth(outDir, Map.of(GrowStack.CONTEXT_AMIS, amis), app -> {
             GrowStack stack = new GrowStack(app, STACK, GrowStackProps.builder(ModuleContext.REGION)
                     .project(ModuleContext.PROJECT).environment(ModuleContext.ENVIRONMENT).build());
-            ModuleContext module = new ModuleContext(stack);
-            module.declareNaming();
-            definition.define(module);
+            ModuleContext module = new ModuleContext(stack, standInPass);
             context.add(module);
+            module.declareNaming();
+            try {
+                definition.define(module);
+            } catch (ModuleContext.StandInsBuilt done) {
+                // The stand-in pass ends here: the synth records what the stand-ins make.
+            }
         });
-        JsonNode document = result.document(STACK);
-        return ModuleFiles.split(definition.name(), document, context.get(0).substitutions());
+        return new Pass(result.document(STACK), context.get(0));
     }
 
     static String json(JsonNode node) {

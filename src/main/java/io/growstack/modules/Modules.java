@@ -10,6 +10,7 @@ public final class Modules {
     /** The module definitions. */
     public static List<ModuleDefinition> all() {
         return List.of(NetworkModule.natInstance(), NetworkModule.natGateway(), NetworkModule.noNat(),
-                new BastionModule(), new DatabaseModule(), new CacheModule(), new StaticSiteModule());
+                new BastionModule(), ServiceModule.inPlace(), new DeliveryModule(), new ServerModule(),
+                new DatabaseModule(), new CacheModule(), new StaticSiteModule(), new MonitoringModule());
     }
 }

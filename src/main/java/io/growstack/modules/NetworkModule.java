@@ -66,7 +66,8 @@ final class NetworkModule implements ModuleDefinition {
                 + " block carves them (four bits longer than the VPC, at most /28; public from the bottom, private"
                 + " from the upper half). The zone count is fixed at two (the Java default; the Java API takes 2"
                 + " to 6): `availability_zones` names them, since a module that looked them up could not plan"
-                + " offline.";
+                + " offline. The NAT instance's image is the input `image_id` (x86_64), so the module reads"
+                + " nothing from AWS at plan time.";
     }
 
     @Override
@@ -92,6 +93,7 @@ final class NetworkModule implements ModuleDefinition {
                             "nat_instance_type must be an x86_64 instance type such as t3.nano (Graviton types need"
                                     + " the arm64 image the Java API picks for them)."));
             module.substituteWhole(NatInstanceProps.DEFAULT_INSTANCE_TYPE, "var.nat_instance_type");
+            module.imageVariable(io.growstack.core.Architecture.X86_64);
         }
         Network network = new Network(module.stack(), "network", props.nat(provider.get()).build());
         Local newbits = new Local(module.stack(), "subnet-newbits", "subnet_newbits", "${" + NEWBITS + "}");

@@ -73,6 +73,8 @@ public final class RootInit {
             JsonNode value = JSON.valueToTree(example.getValue());
             text.append(example.getKey()).append(" = ").append(JSON.writeValueAsString(value)).append('\n');
         }
+        text.append("# Optional: pin the hosts' images instead of reading the latest Amazon Linux 2023 at plan time.\n");
+        text.append("# x86_64_image_id = \"ami-0123456789abcdef0\"\n# arm64_image_id = \"ami-0fedcba9876543210\"\n");
         return text.toString();
     }
 }
