@@ -39,7 +39,8 @@ final class DeliveryModule implements ModuleDefinition {
                 + " data and grants its role the bundles, which a module cannot do to another module's hosts. The"
                 + " static site is the inputs `site_*` (the static-site module's outputs). The appspec, hook"
                 + " scripts and GitHub workflows are produced by the Java CLI (`growstack delivery-files"
-                + " --terraform-outputs`), not by this module; the output `delivery_manifest` is what it reads."
+                + " --terraform-outputs`), not by this module, from its output `growstack_delivery_delivery`"
+                + " (the root template forwards it as a root output of the same name)."
                 + " The account's GitHub OIDC provider is created here (the Java API's `existingProviderArn` is"
                 + " not offered).";
     }
