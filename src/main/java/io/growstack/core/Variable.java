@@ -150,11 +150,6 @@ public final class Variable {
         return "${var." + name + "}";
     }
 
-    /** The value as a number token, for number-typed variables passed where Java takes an int. */
-    public Number numberRef() {
-        return variable.getNumberValue();
-    }
-
     /** The value as a list, for list-typed variables; blocks recognise it as a reference. */
     public List<String> listRef() {
         return variable.getListValue();
