@@ -35,13 +35,9 @@ final class CacheModule implements ModuleDefinition {
 
     @Override
     public void define(ModuleContext module) {
-        module.variable(Variable.builder("node_type", "string")
-                .description("ElastiCache node type, such as cache.t4g.micro or cache.r7g.large")
-                .defaultValue(CacheProps.DEFAULT_NODE_TYPE)
-                .validation("can(regex(\"^cache\\\\.[a-z0-9-]+\\\\.[a-z0-9]+$\", var.node_type))",
-                        "node_type must be an ElastiCache node type such as cache.t4g.micro."));
+        InstanceTypes.managedClassVariable(module, "node_type", "cache", "ElastiCache node type",
+                CacheProps.DEFAULT_NODE_TYPE);
         Variable peers = PeerAccess.declare(module, "the cache");
-        module.substituteWhole(CacheProps.DEFAULT_NODE_TYPE, "var.node_type");
         io.growstack.network.INetwork network = module.importedNetwork();
         ConnectedService service = ConnectedService.standIn(module, network);
         module.standInsBuilt();

@@ -36,15 +36,11 @@ final class DatabaseModule implements ModuleDefinition {
 
     @Override
     public void define(ModuleContext module) {
-        module.variable(Variable.builder("instance_class", "string")
-                .description("RDS instance class, such as db.t4g.micro or db.m7g.large")
-                .defaultValue(DatabaseProps.DEFAULT_INSTANCE_CLASS)
-                .validation("can(regex(\"^db\\\\.[a-z0-9-]+\\\\.[a-z0-9]+$\", var.instance_class))",
-                        "instance_class must be an RDS instance class such as db.t4g.micro."));
+        InstanceTypes.managedClassVariable(module, "instance_class", "db", "RDS instance class",
+                DatabaseProps.DEFAULT_INSTANCE_CLASS);
         module.variable(Variable.builder("multi_az", "bool")
                 .description("Whether RDS keeps a standby in a second zone").defaultValue(false));
         Variable peers = PeerAccess.declare(module, "MySQL");
-        module.substituteWhole(DatabaseProps.DEFAULT_INSTANCE_CLASS, "var.instance_class");
         io.growstack.network.INetwork network = module.importedNetwork();
         ConnectedService service = ConnectedService.standIn(module, network);
         module.standInsBuilt();
