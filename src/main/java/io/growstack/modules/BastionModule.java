@@ -7,6 +7,9 @@ import io.growstack.core.Variable;
 
 /** The bastion: the only SSH entry, spot by default, SSH only from an allow-list variable. */
 final class BastionModule implements ModuleDefinition {
+    /** The bastion's construct id, as in the v4 example (and its stand-in in the monitoring module). */
+    static final String ID = "bastion";
+
     @Override
     public String name() {
         return "bastion";
@@ -45,7 +48,7 @@ final class BastionModule implements ModuleDefinition {
                         "instance_type must be an x86_64 instance type such as t3.nano."));
         module.substituteWhole(BastionProps.DEFAULT_INSTANCE_TYPE, "var.instance_type");
         module.imageVariable(Architecture.X86_64);
-        Bastion bastion = new Bastion(module.stack(), "bastion", BastionProps.builder(module.importedNetwork())
+        Bastion bastion = new Bastion(module.stack(), ID, BastionProps.builder(module.importedNetwork())
                 .allowSshFrom(admins.listRef()).build());
         module.output("public_ip", bastion.publicIp(), "The bastion's public IPv4 address");
         module.output("instance_id", bastion.server().instanceId(), "Id of the bastion's instance");

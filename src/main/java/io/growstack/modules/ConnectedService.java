@@ -22,7 +22,7 @@ record ConnectedService(Server server) {
                         + " module's role_name)")
                 .validation("length(var.service_role_name) >= 1 && length(var.service_role_name) <= 64",
                         "service_role_name must be an IAM role name of 1-64 characters."));
-        Server server = new Server(module.stack(), "si-svc", ServerProps.builder(network).build());
+        Server server = new Server(module.stack(), ServiceModule.ID, ServerProps.builder(network).build());
         module.replaceReference(server.connections().securityGroupId(), "var.service_security_group_id");
         module.replaceReference(server.role().role().attr("id"), "var.service_role_name");
         module.replaceReference(server.role().role().attr("name"), "var.service_role_name");

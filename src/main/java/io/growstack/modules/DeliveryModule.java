@@ -63,7 +63,7 @@ final class DeliveryModule implements ModuleDefinition {
                         "github_branch must be one branch name (the Java API allows wildcards only explicitly)."));
         module.substitute(REPOSITORY, "var.github_repository");
         module.substitute(BRANCH, "var.github_branch");
-        StaticSite site = new StaticSite(module.stack(), "si-web");
+        StaticSite site = new StaticSite(module.stack(), StaticSiteModule.ID);
         siteVariable(module, "site_bucket_name", "Name of the static site's bucket", site.bucketName());
         siteVariable(module, "site_bucket_arn", "ARN of the static site's bucket", site.bucketArn());
         siteVariable(module, "site_distribution_id", "Id of the static site's CloudFront distribution",

@@ -55,8 +55,8 @@ final class MonitoringModule implements ModuleDefinition {
                 .validation("can(regex(\"^[0-9a-f]{64}$\", var.prometheus_sha256))",
                         "prometheus_sha256 must be 64 lowercase hexadecimal digits."));
         module.substitute(SHA256, "var.prometheus_sha256");
-        Bastion bastion = new Bastion(module.stack(), "si-bas", BastionProps.builder(network).build());
-        AutoScaledService service = new AutoScaledService(module.stack(), "si-api",
+        Bastion bastion = new Bastion(module.stack(), BastionModule.ID, BastionProps.builder(network).build());
+        AutoScaledService service = new AutoScaledService(module.stack(), ServiceModule.ID,
                 AutoScaledServiceProps.builder(network).blueGreen(true).build());
         stoodIn(module, "bastion_security_group_id", "Security group of the bastion (the bastion module's"
                 + " security_group_id)", bastion.connections().securityGroupId());

@@ -10,6 +10,11 @@ import io.growstack.core.Variable;
  * deployment shape: blue/green makes a second, idle group and its own scaling policy.
  */
 final class ServiceModule implements ModuleDefinition {
+    /**
+     * The service's construct id, as in the v4 example; stand-ins of the service in other modules use
+     * it too, so names derived from it (alarms, rules) are the ones the Java stack has.
+     */
+    static final String ID = "api";
     private final String name;
     private final boolean blueGreen;
 
@@ -64,7 +69,7 @@ final class ServiceModule implements ModuleDefinition {
                         "instance_type must be an arm64 (Graviton) instance type such as t4g.micro."));
         module.substituteWhole(AutoScaledServiceProps.DEFAULT_INSTANCE_TYPE, "var.instance_type");
         module.imageVariable(Architecture.ARM64);
-        AutoScaledService service = new AutoScaledService(module.stack(), "api",
+        AutoScaledService service = new AutoScaledService(module.stack(), ID,
                 AutoScaledServiceProps.builder(network).blueGreen(blueGreen).build());
         module.output("alb_dns_name", service.albDnsName(), "The load balancer's DNS name");
         module.output("alb_arn", service.albArn(), "ARN of the load balancer");

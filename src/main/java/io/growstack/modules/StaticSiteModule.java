@@ -6,6 +6,9 @@ import io.growstack.web.StaticSiteProps;
 
 /** A private S3 bucket behind CloudFront with an Origin Access Control. */
 final class StaticSiteModule implements ModuleDefinition {
+    /** The site's construct id, as in the v4 example (and its stand-in in the delivery module). */
+    static final String ID = "web";
+
     @Override
     public String name() {
         return "static-site";
@@ -33,7 +36,7 @@ final class StaticSiteModule implements ModuleDefinition {
                 .validation("contains([\"PriceClass_100\", \"PriceClass_200\", \"PriceClass_All\"], var.price_class)",
                         "price_class must be PriceClass_100, PriceClass_200 or PriceClass_All."));
         module.substituteWhole(StaticSiteProps.DEFAULT_PRICE_CLASS, "var.price_class");
-        StaticSite web = new StaticSite(module.stack(), "web");
+        StaticSite web = new StaticSite(module.stack(), ID);
         module.output("bucket_name", web.bucketName(), "Name of the site's bucket (aws s3 sync target)");
         module.output("bucket_arn", web.bucketArn(), "ARN of the site's bucket");
         module.output("distribution_id", web.distributionId(), "Id of the CloudFront distribution (for invalidations)");
