@@ -25,7 +25,6 @@ record ConnectedService(Server server) {
         Server server = new Server(module.stack(), ServiceModule.ID, ServerProps.builder(network).build());
         module.replaceReference(server.connections().securityGroupId(), "var.service_security_group_id");
         module.replaceReference(server.role().role().attr("id"), "var.service_role_name");
-        module.replaceReference(server.role().role().attr("name"), "var.service_role_name");
         return new ConnectedService(server);
     }
 }

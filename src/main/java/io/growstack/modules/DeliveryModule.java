@@ -71,6 +71,8 @@ final class DeliveryModule implements ModuleDefinition {
         siteVariable(module, "site_distribution_arn", "ARN of the static site's CloudFront distribution",
                 site.distributionArn());
         module.standInsBuilt();
+        // Delivery names its artifact bucket <project>-<environment>-<id>-artifacts.
+        module.bucketPrefix("delivery-artifacts");
         AutoScaledService service = ServiceModule.service(module, network, true);
         Delivery delivery = new Delivery(module.stack(), "delivery", DeliveryProps.builder(DeliveryTarget.blueGreen(service))
                 .github(GitHubOidcProps.builder(GitHubSubject.branch(REPOSITORY, BRANCH)).build())

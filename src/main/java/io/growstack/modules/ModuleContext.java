@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
 /**
  * The stack one module is built in, with the variables, outputs and stand-in substitutions the
  * module declares. The stack's project and environment are stand-ins for the module's
- * {@code name} variable, its region for the region of the provider the caller passes.
+ * {@code project} and {@code environment} variables, its region for the region of the provider
+ * the caller passes.
  */
 public final class ModuleContext {
     /**
@@ -41,6 +42,8 @@ public final class ModuleContext {
     private final GrowStack stack;
     private final boolean standInPass;
     private final List<Substitution> substitutions = new ArrayList<>();
+    /** Substitutions a block may not need: the naming ones, and the VPC block every placed module takes. */
+    private final java.util.Set<Substitution> optional = new java.util.HashSet<>();
 
     ModuleContext(GrowStack stack, boolean standInPass) {
         this.stack = stack;
@@ -49,6 +52,7 @@ public final class ModuleContext {
                 Substitution.Match.ANYWHERE));
         substitutions.add(Substitution.of(PROJECT, "var.project", false));
         substitutions.add(Substitution.of(ENVIRONMENT, "var.environment", false));
+        optional.addAll(substitutions);
     }
 
     /** The module's stack, the scope of its block. */
@@ -129,6 +133,18 @@ public final class ModuleContext {
         substitutions.add(Substitution.reference(token.substring(2, token.length() - 1), expression));
     }
 
+    /**
+     * A bucket the block names by prefix from {@code project-environment-base}: Java shortens the
+     * prefix to what the provider allows, so the module computes the same shortening of the
+     * caller's names ({@code PrivateBucket.uniquePrefix}).
+     */
+    public void bucketPrefix(String base) {
+        int keep = io.growstack.web.PrivateBucket.MAX_BUCKET_PREFIX_LENGTH - 1;
+        substitutions.add(new Substitution(io.growstack.web.PrivateBucket.uniquePrefix(PROJECT + "-" + ENVIRONMENT + "-"
+                + base), "${replace(substr(\"${var.project}-${var.environment}-" + base + "\", 0, " + keep
+                + "), \"/[-.]+$/\", \"\")}-", Substitution.Match.WHOLE));
+    }
+
     /** Replaces {@code literal} by {@code expression} wherever it occurs in a string of the module. */
     public void substitute(String literal, String expression) {
         substitutions.add(Substitution.of(literal, expression, false));
@@ -139,8 +155,16 @@ public final class ModuleContext {
         substitutions.add(Substitution.of(literal, expression, true));
     }
 
+    /** The substitutions, those for whole strings first (a whole stand-in may contain a partial one). */
     List<Substitution> substitutions() {
-        return List.copyOf(substitutions);
+        List<Substitution> ordered = new ArrayList<>(substitutions);
+        ordered.sort(java.util.Comparator.comparing(s -> s.match() != Substitution.Match.WHOLE));
+        return List.copyOf(ordered);
+    }
+
+    /** Whether the block must have emitted {@code substitution}'s stand-in somewhere. */
+    boolean required(Substitution substitution) {
+        return !optional.contains(substitution);
     }
 
     /** Declares an output {@code name} with {@code value} (usually a block's typed getter). */
@@ -164,6 +188,7 @@ public final class ModuleContext {
         subnetsVariable("private_subnet_ids",
                 "Private subnet ids, one per zone (the network module's private_subnet_ids)");
         substitute(VPC_CIDR, "var.vpc_cidr");
+        optional.add(substitutions.get(substitutions.size() - 1));
         return Network.fromAttributes("${var.vpc_id}", VPC_CIDR, indexed("availability_zones"),
                 indexed("public_subnet_ids"), indexed("private_subnet_ids"));
     }

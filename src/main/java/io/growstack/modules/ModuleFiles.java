@@ -23,6 +23,11 @@ final class ModuleFiles {
     static final String VARIABLES = "variables.tf.json";
     static final String OUTPUTS = "outputs.tf.json";
     static final String VERSIONS = "versions.tf.json";
+    /**
+     * The oldest Terraform the modules' validations run on: {@code strcontains}, which the naming
+     * and CIDR rules use, arrived in Terraform 1.5 (the README's minimum too).
+     */
+    static final String REQUIRED_VERSION = ">= 1.5";
     /** The caller's region, read from the provider the module inherits. */
     static final String REGION_EXPRESSION = "data.aws_region.current.name";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -31,16 +36,26 @@ final class ModuleFiles {
     }
 
     /** The module's files by name, from {@code stack} (the synthesized module stack) and its substitutions. */
-    static Map<String, ObjectNode> split(String module, JsonNode stack, List<Substitution> substitutions,
+    static Map<String, ObjectNode> split(String module, JsonNode stack, ModuleContext context,
                                          java.util.Set<String> standIns) {
+        List<Substitution> substitutions = context.substitutions();
         List<Substitution> all = new ArrayList<>(substitutions);
         all.add(Substitution.of(ModuleContext.REGION, REGION_EXPRESSION, false));
         ObjectNode document = stack.deepCopy();
         drop(document, standIns);
+        java.util.Set<Substitution> applied = new java.util.HashSet<>();
         // Only what the block made holds stand-ins; the module's own variables are written as declared.
         for (String section : List.of("data", "locals", "resource", "output")) {
             if (document.has(section)) {
-                document.set(section, rewrite(document.get(section), all));
+                document.set(section, rewrite(document.get(section), all, applied));
+            }
+        }
+        // A substitution that matched nothing means the block no longer emits the stand-in where the
+        // module expects it, and its variable would silently do nothing.
+        for (Substitution substitution : substitutions) {
+            if (context.required(substitution) && !applied.contains(substitution)) {
+                throw new IllegalStateException("module " + module + ": the stand-in '" + substitution.literal()
+                        + "' for " + substitution.replacement() + " occurs nowhere in what the block made");
             }
         }
         document.remove("//");
@@ -65,9 +80,8 @@ final class ModuleFiles {
         ObjectNode versions = NODES.objectNode();
         ObjectNode terraform = versions.putObject("terraform");
         JsonNode emitted = document.path("terraform");
-        if (emitted.has("required_version")) {
-            terraform.set("required_version", emitted.get("required_version"));
-        }
+        terraform.put("required_version", emitted.has("required_version")
+                ? emitted.get("required_version").asText() : REQUIRED_VERSION);
         terraform.set("required_providers", emitted.path("required_providers"));
         files.put(VERSIONS, versions);
         checkNoStandIns(module, MAIN, main, substitutions, standIns);
@@ -119,7 +133,7 @@ final class ModuleFiles {
         return file;
     }
 
-    private static JsonNode rewrite(JsonNode node, List<Substitution> substitutions) {
+    private static JsonNode rewrite(JsonNode node, List<Substitution> substitutions, java.util.Set<Substitution> applied) {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             object.remove("//");
@@ -127,21 +141,25 @@ final class ModuleFiles {
             List<String> names = new ArrayList<>();
             fields.forEachRemaining(e -> names.add(e.getKey()));
             for (String name : names) {
-                object.set(name, rewrite(object.get(name), substitutions));
+                object.set(name, rewrite(object.get(name), substitutions, applied));
             }
             return object;
         }
         if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, rewrite(array.get(i), substitutions));
+                array.set(i, rewrite(array.get(i), substitutions, applied));
             }
             return array;
         }
         if (node.isTextual()) {
             String text = node.asText();
             for (Substitution substitution : substitutions) {
-                text = substitution.apply(text);
+                String replaced = substitution.apply(text);
+                if (!replaced.equals(text)) {
+                    applied.add(substitution);
+                }
+                text = replaced;
             }
             return TextNode.valueOf(text);
         }

@@ -36,7 +36,8 @@ public final class ModuleGenerator {
     // The layout terraform fmt and cdktf use for JSON: two spaces, "key": value.
     private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("").withArrayEmptySeparator("")));
 
     private ModuleGenerator() {
     }
@@ -85,7 +86,7 @@ public final class ModuleGenerator {
                 ? ModuleFiles.addresses(run(definition, outDir.resolve("stand-ins"), true).document)
                 : java.util.Set.of();
         Pass full = run(definition, outDir.resolve("module"), false);
-        return ModuleFiles.split(definition.name(), full.document, full.context.substitutions(), standIns);
+        return ModuleFiles.split(definition.name(), full.document, full.context, standIns);
     }
 
     private record Pass(JsonNode document, ModuleContext context) {

@@ -35,7 +35,7 @@ final class MonitoringModule implements ModuleDefinition {
     @Override
     public String design() {
         return "Watches a blue/green service (the delivery-blue-green module's outputs: two group names, the"
-                + " security group, the load balancer and target group); the bastion is its security group id."
+                + " security group, the load balancer's ARN suffix); the bastion is its security group id."
                 + " Rules on those groups are made here, both sides, as the Java API's `allowManagementFrom` and"
                 + " `allowFrom` make them. The Prometheus checksum is the required input `prometheus_sha256`.";
     }
@@ -74,14 +74,8 @@ final class MonitoringModule implements ModuleDefinition {
         for (int i = 0; i < service.autoScalingGroups().size(); i++) {
             module.replaceReference(service.autoScalingGroups().get(i).attr("name"), "var.service_group_names[" + i + "]");
         }
-        stoodIn(module, "alb_arn", "ARN of the service's load balancer (the delivery-blue-green module's alb_arn)",
-                service.albArn());
         stoodIn(module, "alb_arn_suffix", "ARN suffix of the service's load balancer, the alarms' dimension (the"
                 + " delivery-blue-green module's alb_arn_suffix)", service.alb().attr("arn_suffix"));
-        stoodIn(module, "target_group_arn_suffix", "ARN suffix of the service's target group, the alarms' dimension"
-                + " (the delivery-blue-green module's target_group_arn_suffix)", service.targetGroup().attr("arn_suffix"));
-        stoodIn(module, "target_group_arn", "ARN of the service's target group (the delivery-blue-green module's"
-                + " target_group_arn)", service.targetGroupArn());
         module.standInsBuilt();
         Monitoring monitoring = new Monitoring(module.stack(), "monitoring",
                 MonitoringProps.builder(network, bastion, service)

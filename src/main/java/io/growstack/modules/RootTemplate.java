@@ -43,6 +43,7 @@ final class RootTemplate {
         ObjectNode root = NODES.objectNode();
         ObjectNode terraform = root.putObject("terraform");
         JsonNode versions = modules.values().iterator().next().get(ModuleFiles.VERSIONS).path("terraform");
+        terraform.set("required_version", versions.path("required_version"));
         terraform.set("required_providers", versions.path("required_providers"));
         terraform.putObject("backend").putObject("s3");
         ObjectNode variables = root.putObject("variable");
@@ -108,10 +109,7 @@ final class RootTemplate {
         monitoring.put("bastion_public_ip", "${module.bastion.public_ip}");
         monitoring.put("service_security_group_id", "${module.api.security_group_id}");
         monitoring.put("service_group_names", "${module.api.group_names}");
-        monitoring.put("alb_arn", "${module.api.alb_arn}");
-        monitoring.put("target_group_arn", "${module.api.target_group_arn}");
         monitoring.put("alb_arn_suffix", "${module.api.alb_arn_suffix}");
-        monitoring.put("target_group_arn_suffix", "${module.api.target_group_arn_suffix}");
         for (JsonNode call : module) {
             String source = call.path("source").asText().substring(SOURCE_PLACEHOLDER.length() + 1);
             if (!modules.containsKey(source)) {

@@ -70,11 +70,7 @@ class ModulesTerraformTest {
         values.put("bastion_instance_id", "i-0123456789abcdef0");
         values.put("bastion_public_ip", "203.0.113.10");
         values.put("service_group_names", List.of("shop-prod-api", "shop-prod-api-green"));
-        values.put("alb_arn", "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/app/shop-prod-api/0123456789abcdef");
         values.put("alb_arn_suffix", "app/shop-prod-api/0123456789abcdef");
-        values.put("target_group_arn",
-                "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup/shop-prod-api/0123456789abcdef");
-        values.put("target_group_arn_suffix", "targetgroup/shop-prod-api/0123456789abcdef");
         return values;
     }
 
