@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * @param replacement the Terraform text written instead, for example {@code ${var.cidr}}
  * @param match       where the literal is replaced
  */
-public record Substitution(String literal, String replacement, Match match) {
+record Substitution(String literal, String replacement, Match match) {
     /** Where a literal is replaced. */
-    public enum Match {
+    enum Match {
         /** Only strings equal to the literal. */
         WHOLE,
         /** Anywhere inside strings. */
