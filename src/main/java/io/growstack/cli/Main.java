@@ -23,7 +23,8 @@ public final class Main implements Runnable {
 
     static {
         for (Class<?> command : List.of(SynthCommand.class, ReviewCommand.class, CostCommand.class,
-                DiagramCommand.class, VerifyCommand.class, TunnelCommand.class, DeliveryFilesCommand.class)) {
+                DiagramCommand.class, VerifyCommand.class, TunnelCommand.class, DeliveryFilesCommand.class,
+                ModulesCommand.class, InitCommand.class)) {
             COMMANDS.put(command.getAnnotation(Command.class).name(), command);
         }
     }

@@ -29,6 +29,11 @@ public final class Variable {
             + " if length(regexall(\":\", c)) == 0])) < pow(2, 32) && sum(concat([0], [for c in var.%1$s :"
             + " pow(2, 128 - tonumber(split(\"/\", c)[1])) if length(regexall(\":\", c)) > 0])) < pow(2, 128), false)";
 
+    /** {@link #VALID_CIDRS} for {@link Builder#validation}, over the variable named by {@code %1$s}. */
+    public static final String VALID_CIDRS_CONDITION = VALID_CIDRS;
+    /** {@link #NOT_EVERYONE} for {@link Builder#validation}, over the variable named by {@code %1$s}. */
+    public static final String NOT_EVERYONE_CONDITION = NOT_EVERYONE;
+
     private final String name;
     private final TerraformVariable variable;
 
@@ -69,6 +74,70 @@ public final class Variable {
                         .condition("${can(regex(\"^[0-9]{12}$\", var." + name + "))}")
                         .errorMessage(name + " must be a 12-digit AWS account id.").build()))
                 .build());
+    }
+
+    /**
+     * A variable of Terraform type {@code type} (for example {@code string}, {@code number},
+     * {@code list(string)}), built with a description, an optional default and validations; for
+     * settings a Terraform user passes, such as the inputs of a generated module.
+     */
+    public static Builder builder(String name, String type) {
+        return new Builder(Args.notNull(name, "name"), Args.notNull(type, "type"));
+    }
+
+    /** Builds a {@link Variable}; every variable states its type and description. */
+    public static final class Builder {
+        private final String name;
+        private final String type;
+        private String description;
+        private Object defaultValue;
+        private final List<TerraformVariableValidationConfig> validations = new java.util.ArrayList<>();
+
+        private Builder(String name, String type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        /** What the variable sets, shown in {@code terraform plan} prompts and module docs. */
+        public Builder description(String description) {
+            this.description = Args.notNull(description, "description");
+            return this;
+        }
+
+        /** The value when none is passed; without one the variable is required. */
+        public Builder defaultValue(Object defaultValue) {
+            this.defaultValue = Args.notNull(defaultValue, "defaultValue");
+            return this;
+        }
+
+        /**
+         * A {@code validation} block: {@code condition} is a Terraform expression over
+         * {@code var.NAME} (without {@code ${}}) that must be true, else plan fails with {@code errorMessage}.
+         */
+        public Builder validation(String condition, String errorMessage) {
+            Args.notNull(condition, "condition");
+            Args.notNull(errorMessage, "errorMessage");
+            validations.add(TerraformVariableValidationConfig.builder().condition("${" + condition + "}")
+                    .errorMessage(errorMessage).build());
+            return this;
+        }
+
+        /** Creates the variable in the stack that contains {@code scope}. */
+        public Variable build(Construct scope) {
+            Args.notNull(scope, "scope");
+            if (description == null) {
+                throw new IllegalStateException("variable " + name + " needs a description");
+            }
+            TerraformVariableConfig.Builder config = TerraformVariableConfig.builder().type(type)
+                    .description(description);
+            if (defaultValue != null) {
+                config.defaultValue(defaultValue);
+            }
+            if (!validations.isEmpty()) {
+                config.validation(List.copyOf(validations));
+            }
+            return new Variable(scope, name, config.build());
+        }
     }
 
     /** The variable's name ({@code -var NAME=...}, {@code TF_VAR_NAME}). */

@@ -66,12 +66,16 @@ final class LayerRules {
                     "com.fasterxml.jackson..", "java..")
             .because("the generated files sit below the blocks, which use them; they render values, never constructs");
 
+    static final ArchRule MODULES_IMPORT_NO_REVIEW_OR_CLI = noClasses().that().resideInAPackage("io.growstack.modules..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.growstack.review..", "io.growstack.cli..")
+            .because("the module generator sits above the blocks and below the command line");
+
     static final ArchRule CDKTF_ONLY_IN_CORE_AND_CLI = CdktfConfinementTest.CDKTF_ONLY_IN_CORE_AND_CLI;
 
     static final List<ArchRule> ALL = List.of(NO_CYCLES, CORE_IMPORTS_NO_OTHER_LAYER, L1_IMPORTS_ONLY_CORE,
             HOST_IMPORTS_NO_BLOCK, BLOCKS_IMPORT_NO_REVIEW_OR_CLI, REVIEW_IMPORTS_NO_BLOCK, MODEL_IMPORTS_NO_BLOCK,
             COST_IMPORTS_NO_BLOCK, TERRAFORM_RUNNER_IMPORTS_NO_BLOCK, FILES_IMPORT_ONLY_CORE_AND_JACKSON,
-            CDKTF_ONLY_IN_CORE_AND_CLI);
+            MODULES_IMPORT_NO_REVIEW_OR_CLI, CDKTF_ONLY_IN_CORE_AND_CLI);
 
     private LayerRules() {
     }

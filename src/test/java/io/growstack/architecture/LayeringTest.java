@@ -41,6 +41,7 @@ class LayeringTest {
                 io.growstack.files.archfixture.FilesUsesBlock.class,
                 io.growstack.model.archfixture.ModelUsesBlock.class,
                 io.growstack.cost.archfixture.CostUsesBudget.class,
+                io.growstack.modules.archfixture.ModulesUseCli.class,
                 io.growstack.archcyclea.CycleA.class,
                 io.growstack.archcycleb.CycleB.class,
                 io.growstack.architecture.fixture.UsesCdktf.class);

@@ -82,7 +82,7 @@ class ProviderSchemaTest {
         assertThat(AWS.source()).isEqualTo("@cdktf/provider-aws@21.22.1");
         assertThat(AWS.resourceTypes()).hasSize(58).contains("aws_vpc", "aws_budgets_budget", "aws_key_pair",
                 "aws_network_interface");
-        assertThat(AWS.dataSourceTypes()).containsExactly("aws_availability_zones", "aws_ssm_parameter");
+        assertThat(AWS.dataSourceTypes()).containsExactly("aws_availability_zones", "aws_region", "aws_ssm_parameter");
     }
 
     @Test
