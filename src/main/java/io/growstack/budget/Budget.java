@@ -45,8 +45,15 @@ public class Budget extends Construct {
     /** Highest threshold accepted, in percent of the limit. */
     public static final double MAX_THRESHOLD_PERCENT = 1000;
 
-    private static final Pattern EMAIL =
-            Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /** The longest email address accepted (RFC 5321's limit on a path). */
+    public static final int MAX_EMAIL_LENGTH = 254;
+    /**
+     * What an accepted email address matches, whole: a regular expression in the syntax Java and
+     * Terraform's RE2 share, so the budget module's validation is this rule.
+     */
+    public static final String EMAIL_PATTERN = "[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
+
+    private static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
     private static final Pattern NAME = Pattern.compile("[^:\\\\]{1,100}");
 
     private final GrowStack stack;
@@ -103,7 +110,7 @@ public class Budget extends Construct {
         Set<String> unique = new LinkedHashSet<>();
         for (String email : emails) {
             boolean valid = email != null && (Tokens.containsReference(email)
-                    || email.length() <= 254 && EMAIL.matcher(email).matches());
+                    || email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches());
             if (!valid) {
                 throw ValidationException.of(this, "emails", email, "expected an email address such as ops@example.com");
             }

@@ -11,6 +11,6 @@ public final class Modules {
     public static List<ModuleDefinition> all() {
         return List.of(NetworkModule.natInstance(), NetworkModule.natGateway(), NetworkModule.noNat(),
                 new BastionModule(), ServiceModule.inPlace(), new DeliveryModule(), new ServerModule(),
-                new DatabaseModule(), new CacheModule(), new StaticSiteModule(), new MonitoringModule());
+                new DatabaseModule(), new CacheModule(), new StaticSiteModule(), new MonitoringModule(), new BudgetModule());
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hashicorp.cdktf.App;
+import io.growstack.budget.Budget;
+import io.growstack.budget.BudgetProps;
 import io.growstack.compute.Bastion;
 import io.growstack.compute.BastionProps;
 import io.growstack.core.GrowStack;
@@ -71,6 +73,8 @@ class ModulesTerraformTest {
         values.put("bastion_public_ip", "203.0.113.10");
         values.put("service_group_names", List.of("shop-prod-api", "shop-prod-api-green"));
         values.put("alb_arn_suffix", "app/shop-prod-api/0123456789abcdef");
+        values.put("limit_amount_usd", 49.5);
+        values.put("emails", List.of("ops@example.com", "cto@example.com"));
         return values;
     }
 
@@ -125,6 +129,12 @@ class ModulesTerraformTest {
         assertThatThrownBy(() -> new StaticSite(TestStacks.stack(new App(), "site"), "web",
                 StaticSiteProps.builder().priceClass("PriceClass_300").build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("PriceClass_300");
+        assertThatThrownBy(() -> new Budget(TestStacks.stack(new App(), "budget"), "budget",
+                BudgetProps.builder("ops@example.com").limitAmountUsd(0).build()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("'limitAmountUsd' is '0'");
+        assertThatThrownBy(() -> new Budget(TestStacks.stack(new App(), "budget"), "budget",
+                BudgetProps.builder("ops@example").limitAmountUsd(50).build()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("'emails' is 'ops@example'");
         // ... and each module refuses it: one call per bad input, all judged by one validate.
         Map<String, List<Object>> cases = new LinkedHashMap<>();
         cases.put("cidr must have a prefix between /16", List.of("network-no-nat", "cidr", "10.0.0.0/15"));
@@ -149,6 +159,8 @@ class ModulesTerraformTest {
         cases.put("github_repository must be owner/name", List.of("delivery-blue-green", "github_repository", "waba"));
         cases.put("prometheus_sha256 must be 64 lowercase hexadecimal digits", List.of("monitoring",
                 "prometheus_sha256", "sha256:abc"));
+        cases.put("limit_amount_usd must be a positive amount", List.of("budget", "limit_amount_usd", 0));
+        cases.put("Each entry of emails must be an email address", List.of("budget", "emails", List.of("ops@example")));
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
         int n = 0;
         for (List<Object> rejected : cases.values()) {
