@@ -2,6 +2,7 @@ package io.growstack.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.growstack.model.StackModel;
+import io.growstack.model.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,21 @@ import java.util.Set;
 final class ResourcePolicies {
     private final Map<StackModel.Item, List<Policies.Policy>> byResource = new HashMap<>();
     private final Set<StackModel.Item> unknown = new HashSet<>();
+
+    private ResourcePolicies() {
+    }
+
+    /** The inline {@code policy} arguments of {@code resources}; {@link #read} adds the policy resources. */
+    static ResourcePolicies inline(StackModel stack, List<StackModel.Item> resources) {
+        ResourcePolicies policies = new ResourcePolicies();
+        for (StackModel.Item resource : resources) {
+            JsonNode inline = resource.get("policy");
+            if (!Values.absent(inline)) {
+                policies.read(stack, resource, inline, resource);
+            }
+        }
+        return policies;
+    }
 
     /** Reads {@code value}, the {@code policy} argument of {@code owner}, as a policy of {@code resource}. */
     void read(StackModel stack, StackModel.Item owner, JsonNode value, StackModel.Item resource) {

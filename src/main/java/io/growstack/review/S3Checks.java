@@ -163,13 +163,7 @@ final class S3Checks implements Check {
     }
 
     private static void tlsOnly(StackModel stack, List<StackModel.Item> buckets, Findings findings) {
-        ResourcePolicies policies = new ResourcePolicies();
-        for (StackModel.Item bucket : buckets) {
-            JsonNode inline = bucket.get("policy");
-            if (!Values.absent(inline)) {
-                policies.read(stack, bucket, inline, bucket);
-            }
-        }
+        ResourcePolicies policies = ResourcePolicies.inline(stack, buckets);
         for (StackModel.Item item : stack.all("aws_s3_bucket_policy")) {
             Target target = target(stack, buckets, item.get("bucket"));
             if (target.unknown()) {

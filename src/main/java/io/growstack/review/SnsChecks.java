@@ -1,6 +1,5 @@
 package io.growstack.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.growstack.model.StackModel;
 import io.growstack.model.Values;
 import java.util.List;
@@ -15,13 +14,7 @@ final class SnsChecks implements Check {
                 findings.add(SecurityRules.SNS_UNENCRYPTED, topic, "kms_master_key_id is not set");
             }
         }
-        ResourcePolicies policies = new ResourcePolicies();
-        for (StackModel.Item topic : topics) {
-            JsonNode inline = topic.get("policy");
-            if (!Values.absent(inline)) {
-                policies.read(stack, topic, inline, topic);
-            }
-        }
+        ResourcePolicies policies = ResourcePolicies.inline(stack, topics);
         for (StackModel.Item item : stack.all("aws_sns_topic_policy")) {
             StackModel.Item topic = stack.resolve(item.get("arn"), "aws_sns_topic");
             if (topic == null) {
