@@ -84,9 +84,7 @@ final class AutoScaledServiceChecks {
     }
 
     private void port(String property, int port) {
-        if (port < 1 || port > 65535) {
-            throw ValidationException.of(scope, property, port, "expected a TCP port from 1 to 65535");
-        }
+        ValidationException.requireBetween(scope, property, port, 1, 65535, "expected a TCP port from 1 to 65535");
     }
 
     void healthCheck(AutoScaledServiceProps props) {
@@ -101,14 +99,10 @@ final class AutoScaledServiceChecks {
                     "expected " + (AutoScaledService.HEALTH_CHECK_TIMEOUT_SECONDS + 1) + " to 300 seconds (longer than the "
                             + AutoScaledService.HEALTH_CHECK_TIMEOUT_SECONDS + " s timeout)");
         }
-        if (props.healthCheckGracePeriodSeconds < 0 || props.healthCheckGracePeriodSeconds > 7200) {
-            throw ValidationException.of(scope, "healthCheckGracePeriodSeconds", props.healthCheckGracePeriodSeconds,
-                    "expected 0 to 7200 seconds");
-        }
-        if (props.deregistrationDelaySeconds < 0 || props.deregistrationDelaySeconds > 3600) {
-            throw ValidationException.of(scope, "deregistrationDelaySeconds", props.deregistrationDelaySeconds,
-                    "expected 0 to 3600 seconds");
-        }
+        ValidationException.requireBetween(scope, "healthCheckGracePeriodSeconds", props.healthCheckGracePeriodSeconds,
+                0, 7200, "expected 0 to 7200 seconds");
+        ValidationException.requireBetween(scope, "deregistrationDelaySeconds", props.deregistrationDelaySeconds,
+                0, 3600, "expected 0 to 3600 seconds");
     }
 
     void capacity(AutoScaledServiceProps props) {

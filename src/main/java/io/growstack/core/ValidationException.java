@@ -37,6 +37,17 @@ public final class ValidationException extends IllegalArgumentException {
         return new ValidationException(parent.isEmpty() ? id : parent + "/" + id, property, value, expected);
     }
 
+    /**
+     * {@code value} when it lies in {@code min..max}, else the error for {@code property} of {@code scope}
+     * with {@code expected} (which should state the range and, where it is not obvious, why).
+     */
+    public static int requireBetween(Construct scope, String property, int value, int min, int max, String expected) {
+        if (value < min || value > max) {
+            throw of(scope, property, value, expected);
+        }
+        return value;
+    }
+
     private static String render(Object value) {
         if (value == null) {
             return "missing";

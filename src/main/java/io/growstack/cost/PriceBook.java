@@ -1,14 +1,11 @@
 package io.growstack.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.growstack.model.StackModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,7 +36,6 @@ public final class PriceBook {
     /** Hours in a month when a book does not say (Infracost's convention). */
     public static final int DEFAULT_HOURS_PER_MONTH = 730;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> CONFIDENCE = Set.of("H", "M", "L");
     private static final java.util.Map<String, PriceBook> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -105,22 +101,12 @@ public final class PriceBook {
 
     /** Reads a price book file. */
     public static PriceBook read(Path file) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the price book " + file, e);
-        }
+        return parse(YamlInput.read(file, "price book"), file.toString());
     }
 
     /** Parses price-book YAML; {@code origin} names it in error messages. */
     public static PriceBook parse(String yaml, String origin) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(origin + ": not a YAML price book: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        JsonNode root = YamlInput.parse(yaml, origin, "price book");
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(origin + ": expected a YAML mapping with region and prices");
         }

@@ -1,12 +1,6 @@
 package io.growstack.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
@@ -44,7 +38,6 @@ import java.util.TreeMap;
  * {@code monthly_intra_region_gb} (between zones). A line without usage shows "depends on usage".
  */
 public final class Usage {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Usage NONE = new Usage(Map.of(), Map.of());
 
     private final Map<String, Map<String, Double>> byType;
@@ -68,22 +61,12 @@ public final class Usage {
 
     /** Reads a usage file. */
     public static Usage read(Path file) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the usage file " + file, e);
-        }
+        return parse(YamlInput.read(file, "usage file"), file.toString());
     }
 
     /** Parses usage YAML; {@code origin} names it in error messages. */
     public static Usage parse(String yaml, String origin) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(origin + ": not a YAML usage file: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        JsonNode root = YamlInput.parse(yaml, origin, "usage file");
         if (root == null || root.isMissingNode() || root.isNull()) {
             return NONE;
         }

@@ -222,14 +222,10 @@ public class Delivery extends Construct {
                     + " hyphens starting with a letter, because the id is the service name (the systemd unit and user"
                     + " on the hosts) unless serviceName(...) is set; rename the construct or set serviceName");
         }
-        if (props.javaVersion < 17 || props.javaVersion > 99) {
-            throw ValidationException.of(this, "javaVersion", props.javaVersion,
-                    "expected a Java major version from 17 (Spring Boot 3's minimum)");
-        }
-        if (props.validateTimeoutSeconds < 10 || props.validateTimeoutSeconds > 3000) {
-            throw ValidationException.of(this, "validateTimeoutSeconds", props.validateTimeoutSeconds,
-                    "expected 10 to 3000 seconds (the hook's timeout adds 60 and AppSpec allows 3600)");
-        }
+        ValidationException.requireBetween(this, "javaVersion", props.javaVersion, 17, 99,
+                "expected a Java major version from 17 (Spring Boot 3's minimum)");
+        ValidationException.requireBetween(this, "validateTimeoutSeconds", props.validateTimeoutSeconds, 10, 3000,
+                "expected 10 to 3000 seconds (the hook's timeout adds 60 and AppSpec allows 3600)");
         if (target.server() != null) {
             for (Map.Entry<String, Integer> port : Map.of("appPort", props.appPort, "managementPort",
                     props.managementPort).entrySet()) {

@@ -25,11 +25,19 @@ final class HookScripts {
         return "'" + value.replace("'", "'\\''") + "'";
     }
 
+    /** One single-quoted shell assignment line. */
+    private static String assign(String name, String value) {
+        return name + "=" + quote(value) + "\n";
+    }
+
+    /** The header of a hook that acts on the service, then its {@code SERVICE} assignment. */
+    private static String serviceHook(String purpose, DeliveryManifest m) {
+        return header(purpose) + assign("SERVICE", m.serviceName());
+    }
+
     /** ApplicationStop: stops the service if this host runs it (the first deployment finds none). */
     static String stop(DeliveryManifest m) {
-        return header("ApplicationStop: stop " + m.serviceName() + " if it runs here.")
-                + "SERVICE=" + quote(m.serviceName()) + "\n"
-                + STOP;
+        return serviceHook("ApplicationStop: stop " + m.serviceName() + " if it runs here.", m) + STOP;
     }
 
     /**
@@ -41,21 +49,18 @@ final class HookScripts {
      * {@code JAVA_OPTS} and other settings go in {@code /etc/<service>/environment}, which is kept.
      */
     static String install(DeliveryManifest m) {
-        return header("BeforeInstall: Java, user, folders and the systemd unit of " + m.serviceName() + ".")
-                + "SERVICE=" + quote(m.serviceName()) + "\n"
-                + "APP_DIR=" + quote("/opt/" + m.serviceName()) + "\n"
-                + "JAVA_PACKAGE=" + quote("java-" + m.javaVersion() + "-amazon-corretto-headless") + "\n"
+        return serviceHook("BeforeInstall: Java, user, folders and the systemd unit of " + m.serviceName() + ".", m)
+                + assign("APP_DIR", "/opt/" + m.serviceName())
+                + assign("JAVA_PACKAGE", "java-" + m.javaVersion() + "-amazon-corretto-headless")
                 + "APP_PORT=" + m.appPort() + "\n"
                 + "MANAGEMENT_PORT=" + m.managementPort() + "\n"
-                + "JAR=" + quote(JAR) + "\n"
+                + assign("JAR", JAR)
                 + INSTALL;
     }
 
     /** ApplicationStart: enables and (re)starts the service. */
     static String start(DeliveryManifest m) {
-        return header("ApplicationStart: enable and start " + m.serviceName() + ".")
-                + "SERVICE=" + quote(m.serviceName()) + "\n"
-                + START;
+        return serviceHook("ApplicationStart: enable and start " + m.serviceName() + ".", m) + START;
     }
 
     /**
@@ -66,7 +71,7 @@ final class HookScripts {
      */
     static String validate(DeliveryManifest m) {
         return header("ValidateService: wait for 200 from the actuator health endpoint of " + m.serviceName() + ".")
-                + "HEALTH_PATH=" + quote(m.healthCheckPath()) + "\n"
+                + assign("HEALTH_PATH", m.healthCheckPath())
                 + "PORT=\"${HEALTH_PORT:-" + m.managementPort() + "}\"\n"
                 + "DEADLINE_SECONDS=\"${VALIDATE_TIMEOUT_SECONDS:-" + m.validateTimeoutSeconds() + "}\"\n"
                 + "PROBE_SECONDS=\"${HEALTH_PROBE_TIMEOUT_SECONDS:-5}\"\n"

@@ -340,10 +340,7 @@ public final class NginxConfig {
         w.close();
         w.blank();
         if (isTls()) {
-            w.open("server");
-            w.line("listen " + httpPort + " default_server;");
-            w.line("server_name " + serverName + ";");
-            w.blank();
+            openServer(w, String.valueOf(httpPort));
             healthCheck(w);
             w.blank();
             w.comment("Everything else moves to HTTPS.");
@@ -353,10 +350,7 @@ public final class NginxConfig {
             w.close();
             w.close();
             w.blank();
-            w.open("server");
-            w.line("listen " + httpsPort + " ssl default_server;");
-            w.line("server_name " + serverName + ";");
-            w.blank();
+            openServer(w, httpsPort + " ssl");
             w.line("ssl_certificate " + tlsCertificatePath + ";");
             w.line("ssl_certificate_key " + tlsKeyPath + ";");
             w.line("ssl_protocols " + TLS_PROTOCOLS + ";");
@@ -367,10 +361,7 @@ public final class NginxConfig {
             w.line("ssl_session_tickets off;");
             w.blank();
         } else {
-            w.open("server");
-            w.line("listen " + httpPort + " default_server;");
-            w.line("server_name " + serverName + ";");
-            w.blank();
+            openServer(w, String.valueOf(httpPort));
         }
         healthCheck(w);
         w.blank();
@@ -394,6 +385,14 @@ public final class NginxConfig {
         w.close();
         w.close();
         return w.toString();
+    }
+
+    /** Opens a default {@code server} block for this config's name, listening on {@code listen}. */
+    private void openServer(Writer w, String listen) {
+        w.open("server");
+        w.line("listen " + listen + " default_server;");
+        w.line("server_name " + serverName + ";");
+        w.blank();
     }
 
     private static void healthCheck(Writer w) {

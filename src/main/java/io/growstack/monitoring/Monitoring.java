@@ -239,17 +239,12 @@ public class Monitoring extends Construct implements IConnectable {
     }
 
     private void checkStorage(MonitoringProps props) {
-        if (props.retentionDays < 1 || props.retentionDays > 3650) {
-            throw ValidationException.of(this, "retentionDays", props.retentionDays, "expected 1 to 3650 days");
-        }
-        if (props.scrapeIntervalSeconds < 5 || props.scrapeIntervalSeconds > 300) {
-            throw ValidationException.of(this, "scrapeIntervalSeconds", props.scrapeIntervalSeconds,
-                    "expected 5 to 300 seconds (Prometheus marks series stale after 5 minutes without a sample)");
-        }
-        if (props.maxScrapedInstances < 1 || props.maxScrapedInstances > 100) {
-            throw ValidationException.of(this, "maxScrapedInstances", props.maxScrapedInstances,
-                    "expected 1 to 100 instances (the service's maximum size)");
-        }
+        ValidationException.requireBetween(this, "retentionDays", props.retentionDays, 1, 3650,
+                "expected 1 to 3650 days");
+        ValidationException.requireBetween(this, "scrapeIntervalSeconds", props.scrapeIntervalSeconds, 5, 300,
+                "expected 5 to 300 seconds (Prometheus marks series stale after 5 minutes without a sample)");
+        ValidationException.requireBetween(this, "maxScrapedInstances", props.maxScrapedInstances, 1, 100,
+                "expected 1 to 100 instances (the service's maximum size)");
         if (props.seriesPerInstance < 100 || props.seriesPerInstance > 1_000_000) {
             throw ValidationException.of(this, "seriesPerInstance", props.seriesPerInstance,
                     "expected 100 to 1000000 series (a Spring Boot instance exposes a few thousand)");

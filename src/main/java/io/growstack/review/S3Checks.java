@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -164,16 +163,7 @@ final class S3Checks implements Check {
     }
 
     private static void tlsOnly(StackModel stack, List<StackModel.Item> buckets, Findings findings) {
-        Map<StackModel.Item, List<Policies.Policy>> policies = new HashMap<>();
-        Set<StackModel.Item> unknown = new HashSet<>();
-        for (StackModel.Item bucket : buckets) {
-            JsonNode inline = bucket.get("policy");
-            if (!Values.absent(inline)) {
-                Optional<Policies.Policy> policy = Policies.read(stack, bucket, "policy", inline, Policies.Kind.RESOURCE);
-                policy.ifPresentOrElse(p -> policies.computeIfAbsent(bucket, b -> new ArrayList<>()).add(p),
-                        () -> unknown.add(bucket));
-            }
-        }
+        ResourcePolicies policies = ResourcePolicies.inline(stack, buckets);
         for (StackModel.Item item : stack.all("aws_s3_bucket_policy")) {
             Target target = target(stack, buckets, item.get("bucket"));
             if (target.unknown()) {
@@ -182,36 +172,9 @@ final class S3Checks implements Check {
             if (target.bucket() == null) {
                 continue;
             }
-            Optional<Policies.Policy> policy = Policies.read(stack, item, "policy", item.get("policy"),
-                    Policies.Kind.RESOURCE);
-            policy.ifPresentOrElse(p -> policies.computeIfAbsent(target.bucket(), b -> new ArrayList<>()).add(p),
-                    () -> unknown.add(target.bucket()));
+            policies.read(stack, item, item.get("policy"), target.bucket());
         }
-        for (StackModel.Item bucket : buckets) {
-            if (unknown.contains(bucket)) {
-                continue;
-            }
-            List<Policies.Policy> list = policies.getOrDefault(bucket, List.of());
-            if (list.stream().noneMatch(S3Checks::deniesPlainHttp)) {
-                findings.add(SecurityRules.S3_TLS_ONLY, bucket, list.isEmpty() ? "no bucket policy"
-                        : "no bucket policy statement denies requests where aws:SecureTransport is false");
-            }
-        }
-    }
-
-    static boolean deniesPlainHttp(Policies.Policy policy) {
-        for (Policies.Statement s : policy.statements()) {
-            if (s.allow()) {
-                continue;
-            }
-            for (Policies.Condition c : s.conditions()) {
-                if ((c.operator().equals("Bool") || c.operator().equals("BoolIfExists"))
-                        && c.keyIs("aws:SecureTransport") && c.values().contains("false")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        policies.flagNotTlsOnly(SecurityRules.S3_TLS_ONLY, buckets, "bucket", findings);
     }
 
     /** Which bucket of the stack {@code value} names: by reference, or by literal bucket name. */
