@@ -75,7 +75,9 @@ final class DeliveryReader extends TopologyReader {
             }
         }
         for (String asg : view.addresses("aws_autoscaling_group")) {
-            if (templates.contains(view.launchTemplateOf(asg))) {
+            String template = view.launchTemplateOf(asg);
+            // A group on a launch configuration has no template to share (and a TreeSet refuses null).
+            if (template != null && templates.contains(template)) {
                 targets.add(asg);
             }
         }

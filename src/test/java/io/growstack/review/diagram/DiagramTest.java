@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.growstack.compute.AutoScaledService;
 import io.growstack.compute.AutoScaledServiceProps;
 import io.growstack.compute.Bastion;
@@ -214,5 +215,19 @@ class DiagramTest {
                 .as("blue/green: the replacement group launches from the same template").isEqualTo("deploy");
         // A hand-written inline rule from the whole VPC is drawn from the VPC's block.
         assertThat(delivery.edge("cidr:10.1.0.0/16", "aws_autoscaling_group.app").label()).isEqualTo("tcp 8080");
+    }
+
+    @Test
+    void aGroupOnALaunchConfigurationBesideADeployedGroupIsDrawnWithoutADeployArrow() throws IOException {
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(
+                getClass().getResourceAsStream("/review/diagram/delivery.json"));
+        ObjectNode legacy = ((ObjectNode) json.path("resource").path("aws_autoscaling_group")).putObject("legacy");
+        legacy.put("name", "legacy").put("min_size", 1).put("max_size", 1)
+                .put("launch_configuration", "legacy-config").putArray("vpc_zone_identifier").add("${aws_subnet.app_a.id}");
+        DotGraph delivery = DotGraph.parse(Diagram.of(json).dot());
+        assertThat(delivery.nodes).containsKey("aws_autoscaling_group.legacy");
+        assertThat(delivery.edge("aws_codedeploy_app.app", "aws_autoscaling_group.app").label()).isEqualTo("deploy");
+        assertThat(delivery.edges).noneMatch(e -> e.from().equals("aws_codedeploy_app.app")
+                && e.to().equals("aws_autoscaling_group.legacy"));
     }
 }
