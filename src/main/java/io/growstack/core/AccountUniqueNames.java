@@ -70,7 +70,7 @@ public final class AccountUniqueNames {
     }
 
     /** One account-unique name and the construct that creates it. */
-    record Claim(Kind kind, String key, String name, String path) {
+    record Claim(Kind kind, String key, String name, String path, String stack) {
     }
 
     /** Checks synthesized stacks keyed by stack name; throws {@link ValidationException} on a duplicate. */
@@ -84,7 +84,7 @@ public final class AccountUniqueNames {
                     throw new ValidationException(claim.path(), claim.kind().argument(), claim.name(),
                             "expected a " + claim.kind().what() + " unique " + where(claim.kind().scope())
                                     + ", but " + first.path() + " creates it too, so the second apply fails; "
-                                    + fix(claim.kind()));
+                                    + fix(claim.kind(), claim.stack().equals(first.stack())));
                 }
             }
         }
@@ -98,10 +98,16 @@ public final class AccountUniqueNames {
         };
     }
 
-    private static String fix(Kind kind) {
+    private static String fix(Kind kind, boolean sameStack) {
         if (kind.type().equals("aws_iam_openid_connect_provider")) {
             return "create the provider once in an account-level stack (io.growstack.account.AccountBaseline)"
                     + " and pass its ARN to the others with GitHubOidcProps.existingProviderArn";
+        }
+        if (sameStack) {
+            // Project and environment are the stack's, so only the constructs can tell the two apart; a
+            // block that names this without its id (the self-healing NAT's role) fits once per stack.
+            return "both are in one stack, so give the constructs different ids, or, where the name does not"
+                    + " carry the construct's id, build the second one in a stack with another environment";
         }
         return "give the stacks different project or environment names (GrowStackProps) or the constructs different ids";
     }
@@ -130,7 +136,7 @@ public final class AccountUniqueNames {
                         + "|" + scope + "|" + value.asText();
                 String path = resource.path("//").path("metadata").path("path")
                         .asText(stackName + "/" + kind.type() + "." + entry.getKey());
-                claims.add(new Claim(kind, key, value.asText(), path));
+                claims.add(new Claim(kind, key, value.asText(), path, stackName));
             });
         }
         return claims;

@@ -61,6 +61,20 @@ class AccountUniqueNamesTest {
     }
 
     @Test
+    void twoSelfHealingNatsInOneStackFailOnTheirRoleNameWithAFixForOneStack() {
+        assertThatThrownBy(() -> Synthesizer.synth(TestStacks.freshDir("unique-names-one-stack"), app -> {
+            GrowStack stack = stack(app, "shop", "prod");
+            new Network(stack, "a");
+            new Network(stack, "b", io.growstack.network.NetworkProps.builder().cidr("10.1.0.0/16").build());
+        })).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("shop/b/nat-role: property 'name' is 'shop-prod-nat': expected a IAM role"
+                        + " name unique in the account, but shop/a/nat-role creates it too")
+                .hasMessageEndingWith("both are in one stack, so give the constructs different ids, or, where the"
+                        + " name does not carry the construct's id, build the second one in a stack with another"
+                        + " environment");
+    }
+
+    @Test
     void stacksOfDifferentAccountsMayRepeatANameAndTerraformAcceptsTheAccountPin() {
         java.util.function.BiFunction<App, String, GrowStack> inAccount = (app, id) -> new GrowStack(app, id,
                 GrowStackProps.builder(TestStacks.REGION).project("shop").environment("prod")
