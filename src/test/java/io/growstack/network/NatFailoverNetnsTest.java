@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.growstack.files.NatInstanceUserData;
+import io.growstack.testing.NetnsSetup;
 import io.growstack.testing.Tools;
 import io.growstack.testing.Tools.ProcessResult;
 import java.io.IOException;
@@ -184,12 +185,7 @@ class NatFailoverNetnsTest {
                 }
             }
         }
-        for (String ns : namespaces) {
-            ProcessResult deleted = Tools.run(COMMAND_TIMEOUT, List.of("ip", "netns", "del", ns));
-            if (!deleted.ok()) {
-                failures.add(deleted.describe());
-            }
-        }
+        failures.addAll(NetnsSetup.deleteNamespaces(COMMAND_TIMEOUT, namespaces));
         assertThat(failures).as("deleting the test's network namespaces").isEmpty();
     }
 
@@ -549,10 +545,10 @@ class NatFailoverNetnsTest {
     }
 
     private Path copyResource(String name) throws IOException {
-        return io.growstack.testing.NetnsSetup.copyResource(work, name);
+        return NetnsSetup.copyResource(work, name);
     }
 
     private static ProcessResult sh(String... command) {
-        return io.growstack.testing.NetnsSetup.sh(COMMAND_TIMEOUT, command);
+        return NetnsSetup.sh(COMMAND_TIMEOUT, command);
     }
 }

@@ -3,6 +3,7 @@ package io.growstack.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.growstack.files.NatInstanceUserData;
+import io.growstack.testing.NetnsSetup;
 import io.growstack.testing.Tools;
 import io.growstack.testing.Tools.ProcessResult;
 import java.io.IOException;
@@ -116,12 +117,7 @@ class NatInstanceNetnsTest {
             server.waitFor(5, TimeUnit.SECONDS);
         }
         List<String> failures = new ArrayList<>();
-        for (String ns : namespaces) {
-            ProcessResult deleted = Tools.run(COMMAND_TIMEOUT, List.of("ip", "netns", "del", ns));
-            if (!deleted.ok()) {
-                failures.add(deleted.describe());
-            }
-        }
+        failures.addAll(NetnsSetup.deleteNamespaces(COMMAND_TIMEOUT, namespaces));
         assertThat(failures).as("deleting the test's network namespaces").isEmpty();
     }
 
@@ -302,10 +298,10 @@ class NatInstanceNetnsTest {
     }
 
     private Path copyResource(String name) throws IOException {
-        return io.growstack.testing.NetnsSetup.copyResource(work, name);
+        return NetnsSetup.copyResource(work, name);
     }
 
     private static ProcessResult sh(String... command) {
-        return io.growstack.testing.NetnsSetup.sh(COMMAND_TIMEOUT, command);
+        return NetnsSetup.sh(COMMAND_TIMEOUT, command);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What the network-namespace tests share: their resource scripts and setup commands that must succeed. */
@@ -35,5 +36,17 @@ public final class NetnsSetup {
             throw new AssertionError("setup command failed: " + result.describe());
         }
         return result;
+    }
+
+    /** Deletes {@code namespaces}, each even when another fails; the failures, described, or none. */
+    public static List<String> deleteNamespaces(Duration timeout, List<String> namespaces) {
+        List<String> failures = new ArrayList<>();
+        for (String ns : namespaces) {
+            Tools.ProcessResult deleted = Tools.run(timeout, List.of("ip", "netns", "del", ns));
+            if (!deleted.ok()) {
+                failures.add(deleted.describe());
+            }
+        }
+        return failures;
     }
 }
