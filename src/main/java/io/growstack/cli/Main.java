@@ -40,6 +40,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("synth") && System.getenv(io.growstack.core.Synthesizer.CDKTF_OUTDIR) == null) {
+            io.growstack.core.CdktfRuntime.startEarly();
+        }
         System.exit(run(args));
     }
 

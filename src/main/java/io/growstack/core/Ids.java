@@ -1,7 +1,13 @@
 package io.growstack.core;
 
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * Checks a construct's arguments before the construct is created, so a null argument, a duplicate
@@ -17,6 +23,7 @@ public final class Ids {
     // Set by check(...) inside a block's super(...) call and taken by created(this) right after it;
     // nothing else creates a growstack construct in between.
     private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
+    private static final Map<IConstruct, Set<String>> CHILDREN = Collections.synchronizedMap(new WeakHashMap<>());
     private Ids() {
     }
 
@@ -47,13 +54,13 @@ public final class Ids {
             throw new ValidationException(join(scope.getNode().getPath(), id), "id", id,
                     "expected an id starting with a letter or '_' (Terraform names its resources after it)");
         }
-        if (LogicalIds.node(scope).tryFindChild(id) != null) {
+        if (taken(scope, id)) {
             String parent = scope.getNode().getPath();
             throw new ValidationException(join(parent, id), "id", id,
                     "expected an id not yet used under " + (parent.isEmpty() ? "the app" : parent)
                             + ": a construct '" + id + "' is already there");
         }
-        PENDING.set(new Pending(join(LogicalIds.scopePath(scope), id), LogicalIds.stackOf(scope)));
+        PENDING.set(new Pending(scope, id, join(LogicalIds.scopePath(scope), id), LogicalIds.stackOf(scope)));
         return scope;
     }
 
@@ -68,10 +75,42 @@ public final class Ids {
         if (pending != null) {
             LogicalIds.remember(construct, pending.path(),
                     construct instanceof GrowStack stack ? stack : pending.stack());
+            CHILDREN.computeIfAbsent(pending.scope(), s -> new HashSet<>()).add(pending.id());
         }
     }
 
-    private record Pending(String path, GrowStack stack) {
+    // Under a block only growstack makes constructs, and every one of them passes through here, so
+    // the ids already used there are known without asking cdktf's Node process (that question, and
+    // the block's node it needs, were three round trips per block). Under a stack, the app or a
+    // user's own construct, users' cdktf constructs sit beside ours: ask the constructs library.
+    private static boolean taken(Construct scope, String id) {
+        if (!(scope instanceof GrowStack) && LogicalIds.isBlock(scope)) {
+            Set<String> used = CHILDREN.get(scope);
+            return used != null && used.contains(id);
+        }
+        return LogicalIds.node(scope).tryFindChild(id) != null;
+    }
+
+    /**
+     * The growstack-worded error for cdktf's refusal of a duplicate construct id, when {@code failure}
+     * is that refusal of the construct {@link #check} last let through on this thread (a user's own
+     * cdktf construct under a block took the id first); otherwise {@code null}.
+     */
+    static ValidationException duplicateId(RuntimeException failure) {
+        Pending pending = PENDING.get();
+        String message = failure.getMessage();
+        if (pending == null || message == null || !message.contains("There is already a Construct with name '"
+                + pending.id() + "'")) {
+            return null;
+        }
+        PENDING.remove();
+        String parent = LogicalIds.scopePath(pending.scope());
+        return new ValidationException(pending.path(), "id", pending.id(),
+                "expected an id not yet used under " + (parent.isEmpty() ? "the app" : parent)
+                        + ": a construct '" + pending.id() + "' is already there");
+    }
+
+    private record Pending(Construct scope, String id, String path, GrowStack stack) {
     }
 
     /** Like {@link #check(Construct, String)}, and {@code props} must not be null. */

@@ -72,6 +72,30 @@ public final class Json {
         return TREES.valueToTree(rendered);
     }
 
+    /** Whether {@code value} holds only maps with text keys, lists, text, numbers, booleans and nulls. */
+    static boolean isPlain(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String) || !isPlain(entry.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof java.util.List<?> list) {
+            for (Object item : list) {
+                if (!isPlain(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Encodes a document (an IAM policy, a map) as compact JSON text, keys in the map's own order. */
     public static String document(Object document) {
         try {

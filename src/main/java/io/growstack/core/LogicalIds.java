@@ -18,6 +18,7 @@ import software.constructs.Node;
 final class LogicalIds {
     private static final Map<IConstruct, String> SCOPE_PATHS = Collections.synchronizedMap(new WeakHashMap<>());
     private static final Map<IConstruct, GrowStack> SCOPE_STACKS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<IConstruct, Boolean> BLOCKS = Collections.synchronizedMap(new WeakHashMap<>());
     private static final Map<IConstruct, Node> NODES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private LogicalIds() {
@@ -40,6 +41,12 @@ final class LogicalIds {
     static void remember(IConstruct construct, String path, GrowStack stack) {
         SCOPE_PATHS.put(construct, path);
         SCOPE_STACKS.put(construct, stack);
+        BLOCKS.put(construct, Boolean.TRUE);
+    }
+
+    /** Whether {@code construct} was made by a growstack block (or stack) constructor. */
+    static boolean isBlock(IConstruct construct) {
+        return BLOCKS.containsKey(construct);
     }
 
     static String scopePath(IConstruct scope) {

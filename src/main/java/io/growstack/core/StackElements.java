@@ -73,7 +73,7 @@ final class StackElements extends TerraformElement {
         return List.copyOf(resources);
     }
 
-    private Map<String, Object> prepared;
+    private Object prepared;
 
     /**
      * Renders the stack in Java before cdktf asks for it, so a mistake found while rendering (an
@@ -82,12 +82,20 @@ final class StackElements extends TerraformElement {
      */
     void prepare() {
         prepared = null;
-        prepared = render();
+        prepared = forJsii(render());
     }
 
     @Override
     public Object toTerraform() {
-        return prepared != null ? prepared : render();
+        return prepared != null ? prepared : forJsii(render());
+    }
+
+    // jsii encodes a Java map entry by entry through its own serializers (a tenth of a second for v4
+    // on a cold JVM, and cdktf asks twice); a JSON tree it copies as it is, and its kernel reads a
+    // plain object as a map. A body holding a jsii object (a user's cdktf value in an override)
+    // stays a map, so that jsii passes that object by reference.
+    private static Object forJsii(Map<String, Object> rendered) {
+        return Json.isPlain(rendered) ? Json.tree(rendered) : rendered;
     }
 
     private Map<String, Object> render() {

@@ -99,8 +99,17 @@ public final class Synthesizer {
             if (!context.isEmpty()) {
                 config.context(new java.util.TreeMap<>(context));
             }
+            CdktfRuntime.awaitStarted();
             App app = new App(config.build());
-            program.accept(app);
+            try {
+                program.accept(app);
+            } catch (RuntimeException e) {
+                ValidationException duplicate = Ids.duplicateId(e);
+                if (duplicate != null) {
+                    throw duplicate;
+                }
+                throw e;
+            }
             for (software.constructs.IConstruct child : app.getNode().getChildren()) {
                 if (child instanceof GrowStack stack) {
                     stack.prepareForSynth();

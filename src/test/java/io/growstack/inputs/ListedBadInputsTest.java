@@ -77,6 +77,28 @@ class ListedBadInputsTest {
     }
 
     @Test
+    void aDuplicateIdUnderABlockIsOurError() {
+        // Under a block growstack knows every id it used without asking cdktf's Node process.
+        assertRejected("dup-in-block", stack -> {
+            Network network = network(stack);
+            new io.growstack.web.PrivateBucket(network, "logs");
+            new io.growstack.web.PrivateBucket(network, "logs");
+        }, "app/network/logs: property 'id' is 'logs': expected an id not yet used under app/network: a construct"
+                + " 'logs' is already there");
+    }
+
+    @Test
+    void anIdAUsersOwnConstructTookUnderABlockIsOurErrorToo() {
+        // The constructs library refuses it (growstack did not make that construct); synth words it.
+        assertRejected("user-took-id", stack -> {
+            Network network = network(stack);
+            new Construct(network, "logs");
+            new io.growstack.web.PrivateBucket(network, "logs");
+        }, "app/network/logs: property 'id' is 'logs': expected an id not yet used under app/network: a construct"
+                + " 'logs' is already there");
+    }
+
+    @Test
     void aDuplicateStackIdIsOurError() {
         rejectedApp(app -> {
             new GrowStack(app, "prod", GrowStackProps.builder("ap-northeast-2").build());
