@@ -76,7 +76,7 @@ public class DataSource implements ITerraformDependable {
     }
 
     Map<String, Object> render() {
-        Map<String, Object> body = Json.attributes(args);
+        Map<String, Object> body = Json.body(args);
         overrides.applyTo(body, path);
         return StackElements.withMetadata(body, path, address.substring(("data." + args.terraformType() + ".").length()));
     }

@@ -46,15 +46,17 @@ public final class Json {
     }
 
     /**
-     * Builds Jackson's serializer for {@code type} on a background thread. Resources register while
-     * the main thread mostly waits for cdktf's Node process, so the introspection of each record type
-     * (about a millisecond on a cold JVM) is done by the time the stack is rendered.
+     * Prepares the rendering of {@code type} on a background thread: resources register while the
+     * main thread mostly waits for cdktf's Node process, so the reflection over each argument type
+     * (about a millisecond on a cold JVM for Jackson's) is done by the time the stack is rendered.
      */
     static void prefetch(Class<?> type) {
         if (PREFETCHED.add(type)) {
             PREFETCH.execute(() -> {
                 try {
-                    MAPPER.getSerializerProviderInstance().findValueSerializer(type);
+                    if (!RecordBodies.handles(type)) {
+                        MAPPER.getSerializerProviderInstance().findValueSerializer(type);
+                    }
                 } catch (JsonMappingException | RuntimeException ignored) {
                     // Rendering reports the same problem on the main thread.
                 }
@@ -65,6 +67,19 @@ public final class Json {
     /** Renders typed arguments to the attribute map Terraform JSON expects. */
     public static Map<String, Object> attributes(Object args) {
         return MAPPER.convertValue(args, MAP);
+    }
+
+    /**
+     * The attribute map of a resource's or data source's arguments: {@link RecordBodies} for the
+     * records it renders as Jackson would, Jackson for anything else.
+     */
+    static Map<String, Object> body(Object args) {
+        return RecordBodies.handles(args.getClass()) ? RecordBodies.render(args) : attributes(args);
+    }
+
+    /** One value inside a body that {@link RecordBodies} does not render itself, as Jackson renders it. */
+    static Object plainValue(Object value) {
+        return MAPPER.convertValue(value, Object.class);
     }
 
     /** A rendered body (maps, lists, strings, numbers) as a JSON tree. */

@@ -155,7 +155,7 @@ public class Resource implements ITerraformDependable {
 
     /** The attribute map Terraform sees: arguments, then meta-arguments, then overrides. */
     Map<String, Object> render() {
-        Map<String, Object> body = Json.attributes(args());
+        Map<String, Object> body = Json.body(args());
         options.renderInto(body);
         overrides.applyTo(body, path);
         return StackElements.withMetadata(body, path, address.substring(address.indexOf('.') + 1));

@@ -73,6 +73,10 @@ final class StackElements extends TerraformElement {
         return List.copyOf(resources);
     }
 
+    List<DataSource> dataSources() {
+        return List.copyOf(dataSources);
+    }
+
     private Object prepared;
 
     /**
