@@ -1,6 +1,8 @@
 package io.growstack.cli;
 
 import com.hashicorp.cdktf.App;
+import io.growstack.core.CdktfRuntime;
+import io.growstack.core.Synthesizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +20,17 @@ import picocli.CommandLine.Command;
         description = "Synthesize and explain growstack stacks.")
 public final class Main implements Runnable {
     // Subcommands by name. picocli reflects over every command class it is given, so a run builds
-    // only the one it was asked for (help and unknown commands get all of them).
-    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+    // only the one it was asked for (help and unknown commands get all of them). In a holder, so
+    // that main() can start cdktf's Node process before these classes load.
+    private static final class Commands {
+        static final Map<String, Class<?>> BY_NAME = new LinkedHashMap<>();
 
-    static {
-        for (Class<?> command : List.of(SynthCommand.class, ReviewCommand.class, CostCommand.class,
-                DiagramCommand.class, VerifyCommand.class, TunnelCommand.class, DeliveryFilesCommand.class,
-                ModulesCommand.class, InitCommand.class)) {
-            COMMANDS.put(command.getAnnotation(Command.class).name(), command);
+        static {
+            for (Class<?> command : List.of(SynthCommand.class, ReviewCommand.class, CostCommand.class,
+                    DiagramCommand.class, VerifyCommand.class, TunnelCommand.class, DeliveryFilesCommand.class,
+                    ModulesCommand.class, InitCommand.class)) {
+                BY_NAME.put(command.getAnnotation(Command.class).name(), command);
+            }
         }
     }
 
@@ -40,10 +45,17 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("synth") && System.getenv(io.growstack.core.Synthesizer.CDKTF_OUTDIR) == null) {
-            io.growstack.core.CdktfRuntime.startEarly();
-        }
+        startNodeIfSynth(args);
         System.exit(run(args));
+    }
+
+    // A synth spends its first half second waiting for cdktf's Node process: boot it now, while
+    // picocli parses and the program's classes load. (Under cdktf synth a child JVM synthesizes.)
+    private static void startNodeIfSynth(String[] args) {
+        if (args.length > 0 && args[0].equals("synth") && System.getenv(Synthesizer.CDKTF_OUTDIR) == null
+                && !List.of(args).contains("--help") && !List.of(args).contains("-h")) {
+            CdktfRuntime.startEarly();
+        }
     }
 
     /** Runs the command line on the repository's examples and returns its exit status. */
@@ -53,6 +65,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line with {@code program} as what {@code synth} synthesizes. */
     public static int run(Consumer<App> program, String... args) {
+        startNodeIfSynth(args);
         return commandLine(new Main(program, CALLER.getCallerClass()), args).execute(args);
     }
 
@@ -68,8 +81,8 @@ public final class Main implements Runnable {
 
     private static CommandLine commandLine(Main main, String... args) {
         CommandLine cli = new CommandLine(main);
-        Class<?> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
-        COMMANDS.forEach((name, command) -> {
+        Class<?> only = args.length > 0 ? Commands.BY_NAME.get(args[0]) : null;
+        Commands.BY_NAME.forEach((name, command) -> {
             if (only == null || only == command) {
                 cli.addSubcommand(name, command);
             }
