@@ -3,6 +3,7 @@ package io.growstack.cli;
 import com.hashicorp.cdktf.App;
 import io.growstack.core.CdktfRuntime;
 import io.growstack.core.Synthesizer;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class Main implements Runnable {
     // picocli parses and the program's classes load. (Under cdktf synth a child JVM synthesizes.)
     private static void startNodeIfSynth(String[] args) {
         if (args.length > 0 && args[0].equals("synth") && System.getenv(Synthesizer.CDKTF_OUTDIR) == null
-                && !List.of(args).contains("--help") && !List.of(args).contains("-h")) {
+                && Collections.disjoint(List.of(args), List.of("-h", "--help", "-V", "--version"))) {
             CdktfRuntime.startEarly();
         }
     }

@@ -98,6 +98,9 @@ final class SynthCommand implements Callable<Integer> {
             stderr.println("growstack: " + e.getMessage());
             stderr.println("nothing was written");
             return 2;
+        } catch (io.growstack.core.CdktfRuntime.Unavailable e) {
+            stderr.println("growstack: " + e.getMessage());
+            return 1;
         }
         for (Map.Entry<String, Path> stack : result.stacks().entrySet()) {
             Map<String, Integer> counts = result.resourcesByType().get(stack.getKey());

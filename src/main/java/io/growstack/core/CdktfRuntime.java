@@ -37,6 +37,26 @@ public final class CdktfRuntime {
         thread.start();
     }
 
+    /** Node.js could not be started for cdktf (not installed, not on PATH). */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(Throwable cause) {
+            super("cannot start Node.js, which runs cdktf's JavaScript (jsii starts it as 'node' from PATH, or"
+                    + " $JSII_NODE): " + cause.getMessage() + "; install Node.js 18 or newer", cause);
+        }
+    }
+
+    /** {@code failure} in growstack's words when it is jsii failing to start Node.js; otherwise itself. */
+    static RuntimeException explain(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException && String.valueOf(cause.getMessage()).startsWith("Cannot run program")) {
+                return new Unavailable(cause);
+            }
+        }
+        return failure;
+    }
+
     /** Waits for {@link #startEarly()} to finish, if it was called; rethrows what the start threw. */
     static void awaitStarted() {
         CompletableFuture<Void> future = started;

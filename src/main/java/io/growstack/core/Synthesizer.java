@@ -99,8 +99,13 @@ public final class Synthesizer {
             if (!context.isEmpty()) {
                 config.context(new java.util.TreeMap<>(context));
             }
-            CdktfRuntime.awaitStarted();
-            App app = new App(config.build());
+            App app;
+            try {
+                CdktfRuntime.awaitStarted();
+                app = new App(config.build());
+            } catch (RuntimeException e) {
+                throw CdktfRuntime.explain(e);
+            }
             try {
                 program.accept(app);
             } catch (RuntimeException e) {

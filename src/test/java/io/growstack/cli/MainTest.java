@@ -41,6 +41,24 @@ class MainTest {
     }
 
     @Test
+    void withoutNodeSynthSaysWhatIsMissingInOneLineAndWritesNothing() throws Exception {
+        // A child JVM, because jsii starts Node once per JVM; its main() also boots Node early.
+        Path out = TestStacks.freshDir("cli-synth-no-node");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "synth", "--out", out.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", "/nonexistent");
+        builder.environment().remove("JSII_NODE");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isEqualTo(1);
+        assertThat(output.strip()).isEqualTo("growstack: cannot start Node.js, which runs cdktf's JavaScript (jsii starts"
+                + " it as 'node' from PATH, or $JSII_NODE): Cannot run program \"node\": error=2, No such file or"
+                + " directory; install Node.js 18 or newer");
+        assertThat(TestStacks.files(out)).isEmpty();
+    }
+
+    @Test
     void anotherExampleIsPickedByName() {
         Path out = TestStacks.freshDir("cli-synth-v1");
         Run run = run("synth", "--example", "v1-single-server", "--out", out.toString());
