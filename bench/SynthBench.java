@@ -15,11 +15,22 @@ import java.util.Map;
 /**
  * Benchmark program (not a test): synthesizes one stack of N resources and prints the count.
  * {@code blocks}: real blocks — networks without NAT, topped up with security-group rules;
- * {@code plain}: N plain growstack resources (SNS topics), the per-resource cost alone.
+ * {@code plain}: N plain growstack resources (SNS topics), the per-resource cost alone;
+ * {@code floor}: an empty cdktf app and stack, without growstack (N is ignored).
  */
 public final class SynthBench {
     public static void main(String[] args) {
         String kind = args[0];
+        if (kind.equals("floor")) {
+            // What every synth pays before growstack does anything: the JVM, jsii starting Node, cdktf's
+            // JavaScript, and cdktf writing an empty stack.
+            com.hashicorp.cdktf.App app = new com.hashicorp.cdktf.App(
+                    com.hashicorp.cdktf.AppConfig.builder().outdir(args[2]).build());
+            new com.hashicorp.cdktf.TerraformStack(app, "floor");
+            app.synth();
+            System.out.println("resources=0");
+            return;
+        }
         int target = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);
         Synthesizer.Result result = Synthesizer.synth(out, app -> {

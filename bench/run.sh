@@ -5,7 +5,8 @@
 #  2. stacks of N = 10, 100, 400, 1000 resources from real blocks and from plain resources, with
 #     the cost of each extra resource between N = 100 and N = 1000.
 # Usage: bench/run.sh [ROUNDS]   (default 5). The third command of table 1 is the `growstack`
-# launcher of the distribution `package` builds (target/growstack).
+# launcher of the distribution `package` builds (target/growstack); the fourth, the floor: an empty
+# cdktf app and stack through `java -cp` (the JVM, jsii starting Node, cdktf's JavaScript), no growstack.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
@@ -14,7 +15,8 @@ export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
 
 mvn -q -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dinvoker.skip=true package
-mvn -q -B dependency:build-classpath -Dmdep.outputFile=bench/out/classpath.txt >/dev/null
+# Runtime scope: the class path a user of the library has (no test libraries).
+mvn -q -B dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=bench/out/classpath.txt >/dev/null
 mkdir -p bench/out/classes
 examples="target/example-classes"
 [ -d "$examples" ] || examples="target/test-classes"
@@ -25,7 +27,8 @@ out="$(pwd)/bench/out"
 echo "== v4: the peer against our CLI (synth with its summary), $rounds alternated rounds =="
 cmds=("peer-cdktf-aws=bash $peer/run.sh $out/peer.out"
       "growstack-v4=cd examples/v4-high-availability && java -cp $cp io.growstack.cli.Main synth --example v4-high-availability --out $out/v4.out"
-      "growstack-launcher-v4=cd examples/v4-high-availability && ../../target/growstack/bin/growstack synth --example v4-high-availability --out $out/v4-launcher.out")
+      "growstack-launcher-v4=cd examples/v4-high-availability && ../../target/growstack/bin/growstack synth --example v4-high-availability --out $out/v4-launcher.out"
+      "cdktf-floor=java -cp bench/out/classes:$cp SynthBench floor 0 $out/floor.out")
 python3 bench/measure.py "$rounds" "${cmds[@]}"
 
 echo
