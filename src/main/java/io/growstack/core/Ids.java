@@ -15,7 +15,8 @@ import software.constructs.IConstruct;
  * the constructs library or the JVM's "Cannot read field … because … is null".
  *
  * <p>Blocks call it in their {@code super(...)} argument: {@code super(Ids.check(scope, id, props), id)}.
- * It asks cdktf's Node process one question ({@code tryFindChild}) per block, never per resource;
+ * It asks cdktf's Node process one question ({@code tryFindChild}) per block made directly under a
+ * stack, the app or a user's own construct, none for a block inside a block and none per resource;
  * the scope's path is fetched only when there is an error to report.
  */
 public final class Ids {

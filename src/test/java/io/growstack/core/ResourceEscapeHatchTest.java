@@ -125,6 +125,19 @@ class ResourceEscapeHatchTest {
     }
 
     @Test
+    void aCdktfObjectAsAnOverrideValueIsResolvedByCdktf() {
+        // Such a body cannot go to jsii as plain JSON: it stays a map, so jsii passes the object by reference.
+        TestStacks.Synthesized stack = TestStacks.synthStack("override-object", growStack -> {
+            Resource vpc = new Resource(growStack, "vpc", VPC);
+            vpc.addOverride("instance_tenancy", com.hashicorp.cdktf.Token.asAny("dedicated"));
+            vpc.addOverride("tags.Lookup", com.hashicorp.cdktf.Fn.lookup(Map.of("k", "v"), "k", "none"));
+        });
+        JsonNode vpc = stack.resource("aws_vpc", "vpc");
+        assertThat(vpc.path("instance_tenancy").asText()).isEqualTo("dedicated");
+        assertThat(vpc.path("tags").path("Lookup").asText()).isEqualTo("${lookup({\"k\" = \"v\"}, \"k\", \"none\")}");
+    }
+
+    @Test
     void anOverridePathPastTheEndOfAListIsAnError() {
         assertThatThrownBy(() -> TestStacks.synthStack("override-past-end", growStack -> {
             Resource group = new Resource(growStack, "group", new Rules("g", List.of(Map.of("from_port", 22))));
