@@ -80,9 +80,6 @@ final class RecordBodies {
             }
             return items;
         }
-        if (value instanceof Enum<?> constant && constant.getDeclaringClass().getAnnotations().length == 0) {
-            return constant.name();
-        }
         return Json.plainValue(value);
     }
 
