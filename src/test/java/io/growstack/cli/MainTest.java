@@ -3,10 +3,14 @@ package io.growstack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.growstack.testing.TestStacks;
+import io.growstack.testing.Tools;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -41,20 +45,18 @@ class MainTest {
     }
 
     @Test
-    void withoutNodeSynthSaysWhatIsMissingInOneLineAndWritesNothing() throws Exception {
+    void withoutNodeSynthSaysWhatIsMissingInOneLineAndWritesNothing() {
         // A child JVM, because jsii starts Node once per JVM; its main() also boots Node early.
         Path out = TestStacks.freshDir("cli-synth-no-node");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "synth", "--out", out.toString())
-                .redirectErrorStream(true);
-        builder.environment().put("PATH", "/nonexistent");
-        builder.environment().remove("JSII_NODE");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).isEqualTo(1);
-        assertThat(output.strip()).isEqualTo("growstack: cannot start Node.js, which runs cdktf's JavaScript (jsii starts"
-                + " it as 'node' from PATH, or $JSII_NODE): Cannot run program \"node\": error=2, No such file or"
-                + " directory; install Node.js 18 or newer");
+        Tools.ProcessResult run = Tools.run(Duration.ofMinutes(1),
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), Main.class.getName(), "synth", "--out", out.toString()),
+                null, Map.of("PATH", "/nonexistent", "JSII_NODE", "node"));
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+        assertThat(run.stdout()).as(run.describe()).isEmpty();
+        assertThat(run.stderr().strip()).isEqualTo("growstack: cannot start Node.js, which runs cdktf's JavaScript"
+                + " (jsii starts it as 'node' from PATH, or $JSII_NODE): Cannot run program \"node\": error=2, No such"
+                + " file or directory; install Node.js 18 or newer");
         assertThat(TestStacks.files(out)).isEmpty();
     }
 
